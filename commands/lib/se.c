@@ -1,0 +1,159 @@
+/* se.c — wrappers over the secure_exec imports (see se.h). */
+#include "se.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int ret(int32_t r) {
+    if (r < 0) {
+        errno = -r;
+        return -1;
+    }
+    return r;
+}
+
+/* Packs a NULL-terminated string list into "a\0b\0"; returns malloc'd buffer and its length. */
+static char *pack(char *const list[], int32_t *len_out) {
+    size_t total = 0;
+    for (int i = 0; list && list[i]; i++) total += strlen(list[i]) + 1;
+    char *buf = malloc(total ? total : 1);
+    if (!buf) return NULL;
+    size_t off = 0;
+    for (int i = 0; list && list[i]; i++) {
+        size_t n = strlen(list[i]) + 1;
+        memcpy(buf + off, list[i], n);
+        off += n;
+    }
+    *len_out = (int32_t)total;
+    return buf;
+}
+
+int se_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd,
+             const int *fdmap, int nfd, int pgid, int *pid_out) {
+    int32_t alen, elen, pid = 0;
+    char *a = pack(argv, &alen);
+    char *e = pack(envp ? envp : environ, &elen);
+    if (!a || !e) {
+        free(a);
+        free(e);
+        errno = ENOMEM;
+        return -1;
+    }
+    int32_t r = __se_spawn(path, a, alen, e, elen, cwd, (const int32_t *)fdmap, fdmap ? nfd : -1, pgid, &pid);
+    free(a);
+    free(e);
+    if (r < 0) return ret(r);
+    if (pid_out) *pid_out = pid;
+    return 0;
+}
+
+int se_execve(const char *path, char *const argv[], char *const envp[]) {
+    int32_t alen, elen;
+    char *a = pack(argv, &alen);
+    char *e = pack(envp ? envp : environ, &elen);
+    if (!a || !e) {
+        free(a);
+        free(e);
+        errno = ENOMEM;
+        return -1;
+    }
+    int32_t r = __se_exec(path, a, alen, e, elen);
+    free(a);
+    free(e);
+    return ret(r);
+}
+
+int se_waitpid(int pid, int *status, int options) {
+    int32_t st = 0;
+    int32_t r = __se_wait(pid, &st, options);
+    if (r > 0 && status) *status = st;
+    return ret(r);
+}
+
+int se_kill(int pid, int sig) { return ret(__se_kill(pid, sig)); }
+int se_getpid(void) { return __se_getpid(); }
+int se_getppid(void) { return __se_getppid(); }
+
+int se_pipe(int fds[2]) {
+    int32_t f[2];
+    int r = ret(__se_pipe(f, 0));
+    if (r == 0) fds[0] = f[0], fds[1] = f[1];
+    return r;
+}
+
+int se_pipe_cloexec(int fds[2]) {
+    int32_t f[2];
+    int r = ret(__se_pipe(f, SE_O_CLOEXEC));
+    if (r == 0) fds[0] = f[0], fds[1] = f[1];
+    return r;
+}
+
+int se_dup(int fd) { return ret(__se_dup(fd)); }
+int se_dup2(int oldfd, int newfd) { return ret(__se_dup2(oldfd, newfd)); }
+int se_dup_min(int fd, int min_fd, int cloexec) { return ret(__se_dup_min(fd, min_fd, cloexec ? SE_O_CLOEXEC : 0)); }
+int se_get_cloexec(int fd) { return ret(__se_get_cloexec(fd)); }
+int se_set_cloexec(int fd, int on) { return ret(__se_set_cloexec(fd, on)); }
+int se_isatty(int fd) { return __se_isatty(fd) > 0; }
+
+int se_chdir(const char *path) {
+    if (ret(__se_chdir(path)) < 0) return -1;
+    char buf[PATH_MAX];
+    int32_t n = __se_getcwd(buf, sizeof buf);
+    if (n < 0) return ret(n);
+    return chdir(buf); /* wasi-libc's own cwd, used to resolve relative paths */
+}
+
+char *se_getcwd(char *buf, size_t size) {
+    char tmp[PATH_MAX];
+    int32_t n = __se_getcwd(tmp, sizeof tmp);
+    if (n < 0) {
+        errno = -n;
+        return NULL;
+    }
+    if (!buf) return strdup(tmp);
+    if ((size_t)n + 1 > size) {
+        errno = ERANGE;
+        return NULL;
+    }
+    memcpy(buf, tmp, (size_t)n + 1);
+    return buf;
+}
+
+int se_umask(int mask) { return __se_umask(mask); }
+int se_chmod(const char *path, int mode) { return ret(__se_chmod(path, mode, 1)); }
+int se_lchmod(const char *path, int mode) { return ret(__se_chmod(path, mode, 0)); }
+int se_fchmod(int fd, int mode) { return ret(__se_fchmod(fd, mode)); }
+int se_access(const char *path, int amode) { return ret(__se_access(path, amode)); }
+
+char *se_realpath(const char *path, char *resolved) {
+    char tmp[PATH_MAX];
+    int32_t n = __se_realpath(path, tmp, sizeof tmp);
+    if (n < 0) {
+        errno = -n;
+        return NULL;
+    }
+    if (!resolved) return strdup(tmp);
+    memcpy(resolved, tmp, (size_t)n + 1);
+    return resolved;
+}
+
+int se_stat(const char *path, se_stat_t *st) { return ret(__se_stat(path, 1, st)); }
+int se_lstat(const char *path, se_stat_t *st) { return ret(__se_stat(path, 0, st)); }
+int se_fstat(int fd, se_stat_t *st) { return ret(__se_fstat(fd, st)); }
+int se_signal(int sig, int disposition) { return ret(__se_signal(sig, disposition)); }
+uint64_t se_sigpending(void) { return (uint64_t)__se_sigpending(); }
+int se_nproc(void) { return __se_nproc(); }
+
+#ifdef __wasi__
+/* wasi-libc starts every program at "/"; the kernel decides the real cwd. Apply it before main. */
+__attribute__((constructor)) static void se_apply_kernel_cwd(void) {
+    char buf[PATH_MAX];
+    int32_t n = __se_getcwd(buf, sizeof buf);
+    if (n > 0) chdir(buf);
+}
+#endif
