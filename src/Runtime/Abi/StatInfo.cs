@@ -13,8 +13,8 @@ public readonly record struct StatInfo(
     ulong Dev, ulong Ino, uint Mode, uint Nlink, uint Uid, uint Gid, ulong Rdev, long Size,
     long Blksize, long Blocks, Timespec Atime, Timespec Mtime, Timespec Ctime)
 {
-    public FileType Type => FileMode.TypeOf(Mode);
-    public uint Permissions => Mode & FileMode.PermissionMask;
+    public FileType Type => ModeBits.TypeOf(Mode);
+    public uint Permissions => Mode & ModeBits.PermissionMask;
 }
 
 /// <summary>One directory entry as readdir returns it.</summary>

@@ -1,7 +1,7 @@
 namespace SecureExec.Testing.Abi;
 
 /// <summary>st_mode bits from &lt;sys/stat.h&gt; (Linux values).</summary>
-public static class FileMode
+public static class ModeBits
 {
     public const uint S_IFMT = 0xF000;
     public const uint S_IFSOCK = 0xC000;
