@@ -1,0 +1,468 @@
+/* fsutil.c — see fsutil.h. */
+#include "fsutil.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cu.h"
+
+char *fs_join(const char *dir, const char *name) {
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    memcpy(p, dir, a);
+    if (a && dir[a - 1] != '/') p[a++] = '/';
+    memcpy(p + a, name, b + 1);
+    return p;
+}
+
+void fs_strip_slashes(char *path) {
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') path[--n] = 0;
+}
+
+char *fs_base(const char *path) {
+    char *p = strdup(path);
+    fs_strip_slashes(p);
+    if (strcmp(p, "/") == 0) return p;
+    char *s = strrchr(p, '/');
+    if (s) memmove(p, s + 1, strlen(s + 1) + 1);
+    return p;
+}
+
+char *fs_dir(const char *path) {
+    char *p = strdup(path);
+    fs_strip_slashes(p);
+    char *s = strrchr(p, '/');
+    if (!s) {
+        strcpy(p, ".");
+        return p;
+    }
+    while (s > p && s[-1] == '/') s--; /* "a//b" -> "a" */
+    if (s == p) s++;                    /* keep the root "/" */
+    *s = 0;
+    return p;
+}
+
+void fs_mode_string(uint32_t m, char *b) {
+    switch (m & FS_IFMT) {
+    case FS_IFDIR: b[0] = 'd'; break;
+    case FS_IFLNK: b[0] = 'l'; break;
+    case FS_IFCHR: b[0] = 'c'; break;
+    case FS_IFBLK: b[0] = 'b'; break;
+    case FS_IFIFO: b[0] = 'p'; break;
+    case FS_IFSOCK: b[0] = 's'; break;
+    default: b[0] = '-';
+    }
+    const char *rwx = "rwxrwxrwx";
+    for (int i = 0; i < 9; i++) b[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
+    if (m & 04000) b[3] = (m & 0100) ? 's' : 'S';
+    if (m & 02000) b[6] = (m & 010) ? 's' : 'S';
+    if (m & 01000) b[9] = (m & 01) ? 't' : 'T';
+    b[10] = 0;
+}
+
+void fs_human(uint64_t n, char *buf) {
+    static const char units[] = "KMGTPE";
+    if (n < 1024) {
+        sprintf(buf, "%llu", (unsigned long long)n);
+        return;
+    }
+    uint64_t base = 1024;
+    int u = 0;
+    while (n / base >= 1024 && u < 5) base *= 1024, u++;
+    /* tenths, rounded up */
+    unsigned long long t = (unsigned long long)((n / base) * 10 + ((n % base) * 10 + base - 1) / base);
+    if (t < 100) {
+        sprintf(buf, "%llu.%llu%c", t / 10, t % 10, units[u]);
+        return;
+    }
+    unsigned long long w = n / base + (n % base ? 1 : 0);
+    if (w >= 1024 && u < 5) {
+        sprintf(buf, "1.0%c", units[u + 1]);
+        return;
+    }
+    sprintf(buf, "%llu%c", w, units[u]);
+}
+
+int fs_is_dir(const char *path) {
+    se_stat_t st;
+    return se_stat(path, &st) == 0 && FS_ISDIR(st.mode);
+}
+
+int fs_exists(const char *path) {
+    se_stat_t st;
+    return se_lstat(path, &st) == 0;
+}
+
+int fs_same(const se_stat_t *a, const se_stat_t *b) { return a->dev == b->dev && a->ino == b->ino; }
+
+int fs_yes(void) {
+    fflush(stderr);
+    int c = getchar(), yes = (c == 'y' || c == 'Y');
+    while (c != EOF && c != '\n') c = getchar();
+    return yes;
+}
+
+uint32_t fs_umask(void) {
+    int old = se_umask(0);
+    se_umask(old);
+    return (uint32_t)old & 0777;
+}
+
+/* One symbolic clause list applied to mode. */
+static int parse_symbolic(const char *s, uint32_t mode, int is_dir, uint32_t umask, uint32_t *out) {
+    for (;;) {
+        uint32_t who = 0;
+        for (; strchr("ugoa", *s) && *s; s++)
+            who |= *s == 'u' ? 04700 : *s == 'g' ? 02070 : *s == 'o' ? 01007 : 07777;
+        int implicit = who == 0;
+        if (implicit) who = 07777;
+        if (!*s || !strchr("+-=", *s)) return -1;
+        while (*s && strchr("+-=", *s)) {
+            char op = *s++;
+            uint32_t bits = 0;
+            if (*s && strchr("ugo", *s)) {
+                uint32_t src = *s == 'u' ? (mode >> 6) & 7 : *s == 'g' ? (mode >> 3) & 7 : mode & 7;
+                bits = src * 0111;
+                s++;
+            } else {
+                for (; *s && strchr("rwxXst", *s); s++) {
+                    switch (*s) {
+                    case 'r': bits |= 0444; break;
+                    case 'w': bits |= 0222; break;
+                    case 'x': bits |= 0111; break;
+                    case 'X': if (is_dir || (mode & 0111)) bits |= 0111; break;
+                    case 's': bits |= 06000; break;
+                    case 't': bits |= 01000; break;
+                    }
+                }
+            }
+            bits &= who;
+            if (implicit) bits &= ~umask;
+            if (op == '+') mode |= bits;
+            else if (op == '-') mode &= ~bits;
+            else {
+                uint32_t clear = who & 0777;
+                if (!implicit) clear |= who & 07000 & ~(is_dir ? 06000 : 0);
+                else clear |= is_dir ? 01000 : 07000;
+                mode = (mode & ~clear) | bits;
+            }
+        }
+        if (*s == 0) break;
+        if (*s != ',') return -1;
+        s++;
+    }
+    *out = mode;
+    return 0;
+}
+
+int fs_parse_mode(const char *spec, uint32_t old, int is_dir, uint32_t umask, uint32_t *out) {
+    if (*spec >= '0' && *spec <= '7') {
+        uint32_t m = 0;
+        const char *p = spec;
+        for (; *p >= '0' && *p <= '7'; p++) m = m * 8 + (uint32_t)(*p - '0');
+        if (*p || m > 07777) return -1;
+        /* GNU keeps a directory's set-id bits unless 5+ digits are given */
+        if (is_dir && strlen(spec) < 5) m |= old & 06000;
+        *out = m;
+        return 0;
+    }
+    return parse_symbolic(spec, old & 07777, is_dir, umask, out);
+}
+
+int fs_spawn(char *const argv[], char *const envp[]) {
+    int pid;
+    fflush(stdout);
+    if (se_spawn(argv[0], argv, envp, NULL, NULL, -1, SE_PGID_INHERIT, &pid) < 0) return -1;
+    return pid;
+}
+
+int fs_status_code(int st) {
+    if (SE_WIFEXITED(st)) return SE_WEXITSTATUS(st);
+    if (SE_WIFSIGNALED(st)) return 128 + SE_WTERMSIG(st);
+    return 1;
+}
+
+int fs_run(char *const argv[], char *const envp[]) {
+    int pid = fs_spawn(argv, envp);
+    if (pid < 0) {
+        int e = errno;
+        cu_error(0, e, "%s", cu_quote(argv[0]));
+        return e == ENOENT ? 127 : 126;
+    }
+    int st = 0;
+    while (se_waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+    if (SE_WIFSIGNALED(st)) {
+        /* behave as if we had exec'd: die the same way */
+        fflush(stdout);
+        se_kill(se_getpid(), SE_WTERMSIG(st));
+    }
+    return fs_status_code(st);
+}
+
+int fs_copy_data(const char *src, const char *dst, uint32_t mode) {
+    int in = open(src, O_RDONLY);
+    if (in < 0) return -1;
+    int out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    if (out < 0) {
+        int e = errno;
+        close(in);
+        errno = e;
+        return -1;
+    }
+    static char buf[65536];
+    ssize_t n;
+    int rc = 0;
+    while ((n = read(in, buf, sizeof buf)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            rc = -1;
+            break;
+        }
+        for (ssize_t off = 0; off < n;) {
+            ssize_t w = write(out, buf + off, (size_t)(n - off));
+            if (w < 0) {
+                if (errno == EINTR) continue;
+                rc = -1;
+                break;
+            }
+            off += w;
+        }
+        if (rc) break;
+    }
+    int e = errno;
+    close(in);
+    if (close(out) < 0 && rc == 0) rc = -1, e = errno;
+    errno = e;
+    return rc;
+}
+
+int fs_set_times(const char *path, const struct timespec ts[2], int follow) {
+    return utimensat(AT_FDCWD, path, ts, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+}
+
+/* days since 1970-01-01 of a civil date */
+static long long days_from_civil(long long y, int m, int d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static const char *skip_ws(const char *s) {
+    while (isspace((unsigned char)*s)) s++;
+    return s;
+}
+
+static int unit_seconds(const char *w, size_t n, long long *out) {
+    static const struct { const char *name; long long secs; } units[] = {
+        {"sec", 1}, {"second", 1}, {"min", 60}, {"minute", 60}, {"hour", 3600}, {"day", 86400},
+        {"week", 604800}, {"fortnight", 1209600}, {"month", 2592000}, {"year", 31536000}};
+    if (n > 1 && w[n - 1] == 's') n--;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strlen(units[i].name) == n && strncasecmp(units[i].name, w, n) == 0) return *out = units[i].secs, 0;
+    return -1;
+}
+
+int fs_parse_date(const char *s, time_t now, struct timespec *out) {
+    s = skip_ws(s);
+    long long t = now, nsec = 0;
+    if (*s == '@') {
+        char *end;
+        double v = strtod(s + 1, &end);
+        if (end == s + 1 || *skip_ws(end)) return -1;
+        t = (long long)v;
+        if (v < 0 && (double)t != v) t--;
+        nsec = (long long)((v - (double)t) * 1e9 + 0.5);
+        out->tv_sec = (time_t)t, out->tv_nsec = (long)nsec;
+        return 0;
+    }
+    int y, mo, d, h = 0, mi = 0, n = 0;
+    double sec = 0;
+    int have_date = 0;
+    if (sscanf(s, "%d-%d-%d%n", &y, &mo, &d, &n) == 3 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+        have_date = 1;
+        s += n;
+        if (*s == 'T' || *s == ' ') {
+            const char *p = skip_ws(s + 1);
+            int k = 0;
+            if (sscanf(p, "%d:%d%n", &h, &mi, &k) == 2) {
+                p += k;
+                if (*p == ':') {
+                    char *end;
+                    sec = strtod(p + 1, &end);
+                    p = end;
+                }
+                s = p;
+            }
+        }
+        t = days_from_civil(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + (long long)sec;
+        nsec = (long long)((sec - (long long)sec) * 1e9 + 0.5);
+        s = skip_ws(s);
+        if (*s == 'Z' || strncasecmp(s, "UTC", 3) == 0) s += *s == 'Z' ? 1 : 3;
+        else if ((*s == '+' || *s == '-') && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+                 (s[3] == ':' || isdigit((unsigned char)s[3]))) {
+            int sign = *s == '-' ? -1 : 1, oh = (s[1] - '0') * 10 + (s[2] - '0');
+            const char *p = s + 3 + (s[3] == ':');
+            int om = isdigit((unsigned char)p[0]) ? (p[0] - '0') * 10 + (p[1] - '0') : 0;
+            t -= sign * (oh * 3600LL + om * 60LL);
+            s = p + 2;
+        }
+    } else if (sscanf(s, "%d:%d%n", &h, &mi, &n) == 2) {
+        s += n;
+        if (*s == ':') {
+            char *end;
+            sec = strtod(s + 1, &end);
+            s = end;
+        }
+        t = (now / 86400) * 86400 + h * 3600LL + mi * 60LL + (long long)sec;
+    }
+    /* words and relative items */
+    for (;;) {
+        s = skip_ws(s);
+        if (!*s) break;
+        if (strncasecmp(s, "now", 3) == 0) { s += 3; continue; }
+        if (strncasecmp(s, "today", 5) == 0) { s += 5; continue; }
+        if (strncasecmp(s, "yesterday", 9) == 0) { t -= 86400; s += 9; continue; }
+        if (strncasecmp(s, "tomorrow", 8) == 0) { t += 86400; s += 8; continue; }
+        if (strncasecmp(s, "midnight", 8) == 0 && !have_date) { t -= ((t % 86400) + 86400) % 86400; s += 8; continue; }
+        long long num = 1;
+        if (*s == '+' || *s == '-' || isdigit((unsigned char)*s)) {
+            char *end;
+            num = strtoll(s, &end, 10);
+            if (end == s) return -1;
+            s = skip_ws(end);
+        }
+        const char *w = s;
+        while (isalpha((unsigned char)*s)) s++;
+        long long unit;
+        if (s == w || unit_seconds(w, (size_t)(s - w), &unit) < 0) return -1;
+        s = skip_ws(s);
+        if (strncasecmp(s, "ago", 3) == 0) num = -num, s += 3;
+        t += num * unit;
+    }
+    out->tv_sec = (time_t)t, out->tv_nsec = (long)nsec;
+    return 0;
+}
+
+int fs_parse_duration(const char *s, double *secs) {
+    char *end;
+    if (!*s) return -1;
+    double v = strtod(s, &end);
+    if (end == s || v < 0 || v != v) return -1;
+    if (*end) {
+        if (end[1]) return -1;
+        switch (*end) {
+        case 's': break;
+        case 'm': v *= 60; break;
+        case 'h': v *= 3600; break;
+        case 'd': v *= 86400; break;
+        default: return -1;
+        }
+    }
+    *secs = v;
+    return 0;
+}
+
+char *fs_read_file(const char *path, size_t *n) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (len == cap) buf = realloc(buf, (cap *= 2) + 1);
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0) break;
+        len += (size_t)r;
+    }
+    close(fd);
+    buf[len] = 0;
+    if (n) *n = len;
+    return buf;
+}
+
+static const char *sig_names[] = {NULL, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
+                                  "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT",
+                                  "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
+                                  "WINCH", "POLL", "PWR", "SYS"};
+
+const char *fs_sig_name(int sig) {
+    if (sig > 0 && sig < 32) return sig_names[sig];
+    return NULL;
+}
+
+int fs_sig_number(const char *name) {
+    if (isdigit((unsigned char)*name)) {
+        char *end;
+        long v = strtol(name, &end, 10);
+        return (*end || v < 0 || v > 64) ? -1 : (int)v;
+    }
+    if (strncasecmp(name, "SIG", 3) == 0) name += 3;
+    for (int i = 1; i < 32; i++)
+        if (strcasecmp(name, sig_names[i]) == 0) return i;
+    if (strcasecmp(name, "IO") == 0) return 29;
+    if (strcasecmp(name, "IOT") == 0) return 6;
+    if (strcasecmp(name, "CLD") == 0) return 17;
+    return -1;
+}
+
+const char *fs_hostname(void) {
+    static char name[256];
+    if (name[0]) return name;
+    char *s = fs_read_file("/etc/hostname", NULL);
+    if (s) {
+        size_t k = strcspn(s, "\n \t\r");
+        if (k && k < sizeof name) memcpy(name, s, k), name[k] = 0;
+        free(s);
+    }
+    if (!name[0]) strcpy(name, "sandbox");
+    return name;
+}
+
+static const char *db_name(const char *file, uint32_t id, char *buf, size_t cap) {
+    char *s = fs_read_file(file, NULL);
+    if (s) {
+        for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+            char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+            if (!c2) continue;
+            if (strtoul(c2 + 1, NULL, 10) == id && isdigit((unsigned char)c2[1])) {
+                *c1 = 0;
+                snprintf(buf, cap, "%s", line);
+                free(s);
+                return buf;
+            }
+        }
+        free(s);
+    }
+    if (id == 0) snprintf(buf, cap, "root");
+    else snprintf(buf, cap, "%u", id);
+    return buf;
+}
+
+const char *fs_user_name(uint32_t uid) {
+    static char buf[64];
+    static uint32_t last = (uint32_t)-1;
+    if (last != uid || !buf[0]) db_name("/etc/passwd", uid, buf, sizeof buf), last = uid;
+    return buf;
+}
+
+const char *fs_group_name(uint32_t gid) {
+    static char buf[64];
+    static uint32_t last = (uint32_t)-1;
+    if (last != gid || !buf[0]) db_name("/etc/group", gid, buf, sizeof buf), last = gid;
+    return buf;
+}
