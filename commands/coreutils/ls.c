@@ -20,15 +20,25 @@ struct ent {
 };
 
 static int o_long, o_all, o_almost, o_one, o_rec, o_dir, o_human, o_sort, o_rev, o_class, o_inode, o_deref;
+static int o_time; /* 0 mtime, 'u' atime, 'c' ctime */
 static int status, tty, width = 80, first_out = 1;
 static time_t now;
+
+static void ent_time(const struct ent *e, int64_t *s, int64_t *ns) {
+    if (o_time == 'u') *s = e->st.atime_sec, *ns = e->st.atime_nsec;
+    else if (o_time == 'c') *s = e->st.ctime_sec, *ns = e->st.ctime_nsec;
+    else *s = e->st.mtime_sec, *ns = e->st.mtime_nsec;
+}
 
 static int cmp_ent(const void *pa, const void *pb) {
     const struct ent *a = pa, *b = pb;
     int r = 0;
     if (o_sort == 't') {
-        if (a->st.mtime_sec != b->st.mtime_sec) r = a->st.mtime_sec < b->st.mtime_sec ? 1 : -1;
-        else if (a->st.mtime_nsec != b->st.mtime_nsec) r = a->st.mtime_nsec < b->st.mtime_nsec ? 1 : -1;
+        int64_t as, an, bs, bn;
+        ent_time(a, &as, &an);
+        ent_time(b, &bs, &bn);
+        if (as != bs) r = as < bs ? 1 : -1;
+        else if (an != bn) r = an < bn ? 1 : -1;
     } else if (o_sort == 'S') {
         if (a->st.size != b->st.size) r = a->st.size < b->st.size ? 1 : -1;
     }
@@ -125,7 +135,9 @@ static void print_long(struct ent *v, size_t n) {
         if (o_inode) printf("%*llu ", wi, (unsigned long long)e->st.ino);
         fs_mode_string(e->st.mode, mode);
         fmt_size(e, buf);
-        fmt_time(e->st.mtime_sec, tbuf);
+        int64_t ts, tn;
+        ent_time(e, &ts, &tn);
+        fmt_time(ts, tbuf);
         printf("%s %*u %-*s %-*s %*s %s ", mode, wl, e->st.nlink, wu, fs_user_name(e->st.uid), wg,
                fs_group_name(e->st.gid), ws, buf, tbuf);
         print_name(e);
@@ -248,7 +260,7 @@ int ls_main(int argc, char **argv) {
         {"reverse", 0, 0, 'r'}, {"classify", 0, 0, 'F'}, {"inode", 0, 0, 'i'},
         {"dereference", 0, 0, 'L'}, {0, 0, 0, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, "aAdhRrFilL1tSUfCx", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "aAdhRrFilL1tSUfCxuc", longs, NULL)) != -1) {
         switch (c) {
         case 'a': o_all = 1; o_almost = 0; break;
         case 'A': o_almost = 1; o_all = 0; break;
@@ -263,11 +275,13 @@ int ls_main(int argc, char **argv) {
         case '1': o_one = 1; o_long = 0; break;
         case 'C': case 'x': o_one = 0; o_long = 0; tty = 2; break;
         case 't': o_sort = 't'; break;
+        case 'u': case 'c': o_time = c; break;
         case 'S': o_sort = 'S'; break;
         case 'U': case 'f': o_sort = 'U'; if (c == 'f') o_all = 1; break;
         default: cu_usage_error(2, NULL);
         }
     }
+    if (o_time && !o_long && !o_sort) o_sort = 't';
     if (tty == 2) tty = 1;
     else tty = se_isatty(1);
     const char *cols = getenv("COLUMNS");
