@@ -1,0 +1,2 @@
+hostname | wc -l
+[ "$(hostname)" = "$(uname -n)" ] && echo same

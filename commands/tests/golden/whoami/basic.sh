@@ -1,0 +1,2 @@
+whoami
+whoami extra; echo "status $?"
