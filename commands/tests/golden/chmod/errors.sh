@@ -1,0 +1,6 @@
+chmod 644 missing; echo "status $?"
+touch f; chmod bogus f; echo "status $?"
+chmod 644; echo "status $?"
+chmod; echo "status $?"
+chmod 999 f; echo "status $?"
+chmod -f 644 missing; echo "status $?"
