@@ -466,3 +466,76 @@ const char *fs_group_name(uint32_t gid) {
     if (last != gid || !buf[0]) db_name("/etc/group", gid, buf, sizeof buf), last = gid;
     return buf;
 }
+
+/* Canonical absolute path resolving symlinks. mode 'e': every component must exist; 'f': all but
+ * the last; 'm': none. Returns malloc'd path or NULL with errno. */
+char *fs_canon(const char *path, char mode) {
+    if (!*path) {
+        errno = ENOENT;
+        return NULL;
+    }
+    size_t cap = 4096;
+    char *res = malloc(cap), *rest;
+    if (path[0] == '/') strcpy(res, "/"), rest = strdup(path);
+    else {
+        if (!se_getcwd(res, cap)) { free(res); return NULL; }
+        rest = strdup(path);
+    }
+    int links = 0;
+    char *p = rest;
+    for (;;) {
+        while (*p == '/') p++;
+        if (!*p) break;
+        char *end = strchr(p, '/');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char *next = p + n;
+        int last = !*next || !next[strspn(next, "/")];
+        if (n == 1 && p[0] == '.') { p = next; continue; }
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            char *s = strrchr(res, '/');
+            if (s == res) res[1] = 0; else *s = 0;
+            p = next;
+            continue;
+        }
+        size_t rl = strlen(res);
+        if (rl + n + 2 > cap) res = realloc(res, cap = (rl + n + 2) * 2);
+        if (rl > 1) res[rl++] = '/';
+        memcpy(res + rl, p, n);
+        res[rl + n] = 0;
+        p = next;
+        se_stat_t st;
+        if (se_lstat(res, &st) < 0) {
+            if (errno == ENOENT && (mode == 'm' || (mode == 'f' && last))) continue;
+            goto fail;
+        }
+        if (FS_ISLNK(st.mode)) {
+            if (++links > 40) { errno = ELOOP; goto fail; }
+            char buf[4096];
+            ssize_t k = readlink(res, buf, sizeof buf - 1);
+            if (k < 0) goto fail;
+            buf[k] = 0;
+            char *nr = malloc((size_t)k + strlen(p) + 2);
+            sprintf(nr, "%s/%s", buf, p);
+            free(rest);
+            rest = p = nr;
+            if (buf[0] == '/') strcpy(res, "/");
+            else {
+                char *s = strrchr(res, '/');
+                if (s == res) res[1] = 0; else *s = 0;
+            }
+            continue;
+        }
+        if (!FS_ISDIR(st.mode) && !last) {
+            if (mode == 'm') continue;
+            errno = ENOTDIR;
+            goto fail;
+        }
+    }
+    free(rest);
+    return res;
+fail:;
+    int e = errno;
+    free(rest), free(res);
+    errno = e;
+    return NULL;
+}

@@ -80,4 +80,6 @@ const char *fs_hostname(void);
 /* User/group names from /etc/passwd and /etc/group; uid/gid 0 is "root"; else the number. */
 const char *fs_user_name(uint32_t uid);
 const char *fs_group_name(uint32_t gid);
+/* Canonical absolute path resolving links; mode e (all exist), f (all but last), m (none). */
+char *fs_canon(const char *path, char mode);
 #endif
