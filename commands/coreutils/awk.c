@@ -46,7 +46,7 @@ static void set_str(int idx, const char *s) {
 
 static void usage(void) {
     fprintf(stderr, "usage: awk [-F fs][-v var=value][prog | -f progfile ...][file ...]\n");
-    exit(2);
+    exit(1);
 }
 
 static char *read_file(const char *name, size_t *len) {
@@ -174,7 +174,7 @@ int awk_main(int argc, char **argv) {
     awk_globals[V_ARGC].v = v_num(n);
 
     if (fs) {
-        Str *f = strcmp(fs, "t") == 0 ? awkstr_cstr("\t") : awk_process_escapes(fs, strlen(fs));
+        Str *f = awk_process_escapes(fs, strlen(fs));
         awk_set_var(&awk_globals[V_FS], v_str(f));
     }
     for (int k = 0; k < nassigns; k++) awk_cmdline_assign(assigns[k]);

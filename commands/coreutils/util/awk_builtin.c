@@ -181,18 +181,18 @@ Value awk_builtin(Node *n) {
         double m = arg_num(a->next);
         double len = (double)s->len;
         double start = m, end;
-        /* POSIX: characters from position m through m+n-1, with truncation toward the values */
+        /* like gawk --posix: truncated start and length; a start before 1 is moved to 1 */
         if (isnan(start)) start = 1;
+        start = trunc(start);
+        if (start < 1) start = 1;
         if (na == 3) {
             double l = arg_num(a->next->next);
             if (isnan(l)) l = 0;
-            end = trunc(start) + trunc(l);
+            end = start + trunc(l);
             if (end > len + 1) end = len + 1;
         } else {
             end = len + 1;
         }
-        start = trunc(start);
-        if (start < 1) start = 1;
         Str *r;
         if (end <= start) r = str_ref(awk_empty);
         else r = awkstr_new(s->s + (size_t)start - 1, (size_t)(end - start));

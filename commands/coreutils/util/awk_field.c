@@ -189,7 +189,7 @@ Str *awkfld_record(void) {
 Value awkfld_get(long i) {
     if (i == 0) return awkv_maybe(str_ref(awkfld_record()));
     awkfld_ensure_split();
-    if (i > nf) return v_uninit();
+    if (i > nf) return v_str(str_ref(awk_empty));
     return awkv_copy(&flds[i]);
 }
 
@@ -243,7 +243,10 @@ int awk_split(Str *s, Array *a, Str *fs, Regex *re) {
     split_target = a;
     split_n = 0;
     FsMode *m = fs ? make_mode(fs) : mode_now();
-    if (re) split_by(copy->s, copy->len, m, re, 0, emit_elem, NULL);
+    if (fs && fs->len == 0) {
+        /* split(s, a, ""): one element per character */
+        for (size_t i = 0; i < copy->len; i++) emit_elem(NULL, copy->s + i, 1);
+    } else if (re) split_by(copy->s, copy->len, m, re, 0, emit_elem, NULL);
     else split_by(copy->s, copy->len, m, NULL, 0, emit_elem, NULL);
     if (fs) {
         awkstr_unref(m->src);

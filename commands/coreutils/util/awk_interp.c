@@ -289,12 +289,6 @@ static Value getline_expr(Node *n) {
         awkv_free(&v);
         r = n->op == G_FILE ? awkio_getline_file(name, &rec) : awkio_getline_cmd(name, &rec);
         awkstr_unref(name);
-        if (r > 0 && n->op == G_CMD) {
-            Var *nr = &awk_globals[V_NR];
-            double d = awkv_tonum(&nr->v) + 1;
-            awkv_free(&nr->v);
-            nr->v = v_num(d);
-        }
     }
     if (r > 0) {
         if (n->a) awk_assign_to(n->a, awkv_maybe(rec));

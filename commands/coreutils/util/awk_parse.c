@@ -41,7 +41,7 @@ static void syntax_error(Parser *p, const char *msg) {
     else fputc('\n', stderr);
     if (s->name) fprintf(stderr, "awk: %s:%d: %*s^ %s\n", s->name, p->lx.tline, (int)(p->lx.tstart - b), "", msg);
     else fprintf(stderr, "awk: cmd. line:%d: %*s^ %s\n", p->lx.tline, (int)(p->lx.tstart - b), "", msg);
-    exit(2);
+    exit(1);
 }
 
 static int next(Parser *p) {

@@ -162,8 +162,7 @@ Str *awk_format(const char *fmt, size_t flen, Node *args) {
                 ch[0] = (char)(int)awkv_tonum(&v);
             } else {
                 Str *s = awkv_tostr(&v);
-                if (s->len) ch[0] = s->s[0];
-                else cl = 0;
+                ch[0] = s->len ? s->s[0] : 0;
                 awkstr_unref(s);
             }
             awkv_free(&v);
@@ -186,7 +185,7 @@ Str *awk_format(const char *fmt, size_t flen, Node *args) {
         }
         case 's': {
             take(&args, &v);
-            Str *s = awkv_tostr_out(&v);
+            Str *s = awkv_tostr(&v);
             awkv_free(&v);
             spec[sl++] = 's';
             spec[sl] = 0;

@@ -1,0 +1,1 @@
+awk 'BEGIN { a["x"] = 1; a["y"]; if ("x" in a) print "x in"; if (!("z" in a)) print "z not in"; delete a["x"]; print ("x" in a), length(a["y"]); b[1, 2] = "m"; if ((1, 2) in b) print "multi"; for (k in b) { split(k, p, SUBSEP); print p[1], p[2] } ; c[1.0] = "one"; print c["1"]; c[0.5] = "h"; print c["0.5"] }'

@@ -1,0 +1,5 @@
+awk 'BEGIN { exit 3 }'; echo "status $?"
+echo x | awk '{ exit 4 } END { print "end runs" }'; echo "status $?"
+awk 'BEGIN { exit 1 } END { print "end after begin exit"; exit }'; echo "status $?"
+printf 'a\nb\n' | awk '{ print } END { exit 5; print "not" }'; echo "status $?"
+awk 'BEGIN { exit }'; echo "status $?"

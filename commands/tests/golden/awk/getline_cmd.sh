@@ -1,0 +1,1 @@
+awk 'BEGIN { "echo one; echo two" | getline; print $0, NR; "echo one; echo two" | getline x; print x, NR; cmd = "printf \"a b c\\n\""; cmd | getline; print NF; close(cmd); while ((cmd | getline v) > 0) print "v=" v }'

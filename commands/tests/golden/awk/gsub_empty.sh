@@ -1,0 +1,1 @@
+awk 'BEGIN { s = "abc"; gsub(/x*/, "-", s); print s; t = "abc"; gsub(/b*/, "-", t); print t; u = "hello"; gsub(/^/, ">", u); print u; w = "hello"; gsub(/$/, "<", w); print w; e = ""; print gsub(/x*/, "y", e), e }'

@@ -1,0 +1,2 @@
+printf 'a\nb' | awk '{ print NR ":" $0 }'
+printf '' | awk '{ print "never" } END { print NR }'

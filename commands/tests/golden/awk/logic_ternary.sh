@@ -1,0 +1,1 @@
+awk 'function f(x) { print "f", x; return x } BEGIN { if (f(0) && f(1)) print "no"; if (f(1) || f(2)) print "yes"; print (1 ? "a" : "b"), (0 ? "a" : 0 ? "b" : "c"); print !1, !!5, 1 && "", 0 || "x" }'

@@ -1,0 +1,1 @@
+awk 'BEGIN { print match("foobarbaz", /ba[rz]/), RSTART, RLENGTH; print match("xyz", /a/), RSTART, RLENGTH; print match("aaa", /a*/), RLENGTH; r = "o+"; if (match("fooo", r)) print substr("fooo", RSTART, RLENGTH) }'

@@ -1,0 +1,1 @@
+awk 'BEGIN { printf "%c", 10; printf "%s|%5s|%-3c|\n", 12.5, 3, "q" }'

@@ -1,0 +1,1 @@
+awk 'BEGIN { srand(1); a = rand(); srand(1); b = rand(); print (a == b), (a >= 0 && a < 1); print srand(5); print srand(); ok = 1; for (i = 0; i < 1000; i++) { r = rand(); if (r < 0 || r >= 1) ok = 0 } print ok; x = int(rand() * 6); print (x >= 0 && x <= 5) }'

@@ -1,0 +1,5 @@
+awk 'BEGIN { print ( }' 2>/dev/null; echo "status $?"
+awk '{ print $1 ' 2>/dev/null; echo "status $?"
+awk 'BEGIN { x = 1 +* 2 }' 2>/dev/null; echo "status $?"
+awk 'BEGIN { f(1) }' 2>/dev/null; echo "status $?"
+awk 2>/dev/null; echo "status $?"
