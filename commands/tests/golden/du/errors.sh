@@ -1,0 +1,3 @@
+du missing; echo "status $?"
+du -d x .; echo "status $?"
+du -sa .; echo "status $?"
