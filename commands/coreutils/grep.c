@@ -111,7 +111,7 @@ static long grep_fd(int fd, const char *name) {
                 break;
             }
             if (o_before > 0 || o_after > 0) {
-                long nb = ring_n < o_before ? ring_n : o_before;
+                long nb = o_before <= 0 ? 0 : ring_n < o_before ? ring_n : o_before;
                 long first = lno - nb;
                 if (printed_any && first > last_printed + 1) tu_puts("--\n");
                 for (long k = ring_n - nb; k < ring_n; k++) {

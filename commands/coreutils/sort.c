@@ -234,7 +234,12 @@ static int keycmp(const skey_t *k, const char *a, const char *ae, const char *b,
 
 static int compare(const line_t *x, const line_t *y) {
     if (nkeys == 0) {
-        int r = keycmp(&gkey, x->s, x->s + x->n, y->s, y->s + y->n);
+        const char *a = x->s, *b = y->s;
+        if (gkey.bstart) {
+            while (a < x->s + x->n && blank((unsigned char)*a)) a++;
+            while (b < y->s + y->n && blank((unsigned char)*b)) b++;
+        }
+        int r = keycmp(&gkey, a, x->s + x->n, b, y->s + y->n);
         if (r || stable || unique) return r;
     } else {
         for (int i = 0; i < nkeys; i++) {

@@ -1,0 +1,3 @@
+printf 'x\n' > a
+cat a nope a
+echo "status $?"

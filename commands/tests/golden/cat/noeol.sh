@@ -1,0 +1,3 @@
+printf 'a\nb' > f
+cat -n f f
+cat -E f

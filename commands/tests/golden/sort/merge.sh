@@ -1,0 +1,4 @@
+printf 'a\nc\n' > x
+printf 'b\nd\n' > y
+sort -m x y
+sort x y -r

@@ -1,0 +1,3 @@
+printf 'abcdefghij' > f
+tail -c 4 f; echo
+tail -c +8 f; echo

@@ -1,0 +1,5 @@
+echo hello | tee a b
+cat a b
+echo more | tee -a a > /dev/null
+cat a
+echo x | tee

@@ -1,0 +1,3 @@
+echo hi | tee nodir/x out
+echo "status $?"
+cat out

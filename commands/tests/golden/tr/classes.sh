@@ -1,0 +1,11 @@
+echo 'Hello World' | tr '[:upper:]' '[:lower:]'
+echo 'Hello World' | tr '[:lower:]' '[:upper:]'
+echo 'a b	c' | tr '[:space:]' '\n'
+echo 'abcdef' | tr 'a-f' 'xy'
+echo 'abcdef' | tr -t 'a-f' 'xy'
+echo 'abcdef' | tr 'a-f' '[x*]'
+echo 'abcdef' | tr 'a-f' 'x[y*2]z'
+printf 'a\nb\n' | tr '\n' ','
+echo
+echo 'a\b' | tr '\\' '/'
+echo abc | tr '\141' 'X'

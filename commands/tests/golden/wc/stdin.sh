@@ -1,0 +1,5 @@
+printf 'a b\nc\n' > f
+wc < f
+cat f | wc
+cat f | wc -l
+wc - < f
