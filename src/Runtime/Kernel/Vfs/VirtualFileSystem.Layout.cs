@@ -1,4 +1,5 @@
 using SecureExec.Testing.Abi;
+using SecureExec.Testing.Kernel.Vfs.Memory;
 
 namespace SecureExec.Testing.Kernel.Vfs;
 
@@ -35,7 +36,11 @@ internal sealed partial class VirtualFileSystem
         if (e != Errno.SUCCESS) throw new InvalidOperationException($"cannot create {path} in the VM's file system: {e.Message()}");
     }
 
-    private void CreateDevices() { }
+    private void CreateDevices()
+    {
+        Check(Resolve(PathContext.Host, "/dev", FinalComponent.Follow, out var dev), "/dev");
+        Dev.DevFileSystem.Populate(Memory, (MemoryDirectory)dev.Node!);
+    }
 
-    private void MountProc() { }
+
 }

@@ -1,0 +1,55 @@
+using System.Text;
+using SecureExec.Testing.Abi;
+using SecureExec.Testing.Kernel.Vfs.Memory;
+using SecureExec.Testing.Kernel.Vfs.Proc;
+
+namespace SecureExec.Testing.Kernel.Vfs;
+
+/// <summary>The mount table: file systems mounted over directories of the in-memory file system.</summary>
+internal sealed partial class VirtualFileSystem
+{
+    private readonly List<(string Path, Superblock Fs)> _mounts = []; // guarded by Lock; "/" is implicit
+
+    /// <summary>/proc/mounts.</summary>
+    internal string MountsText()
+    {
+        var sb = new StringBuilder();
+        sb.Append("tmpfs / tmpfs rw,relatime 0 0\n");
+        lock (Lock)
+        {
+            foreach (var (path, fs) in _mounts)
+                sb.Append(fs.Source).Append(' ').Append(path).Append(' ').Append(fs.Type).Append(' ')
+                  .Append(fs.ReadOnly ? "ro" : "rw").Append(",relatime 0 0\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Mounts <paramref name="fs"/> over the directory at <paramref name="guestPath"/> (created with its
+    /// parents when missing). EBUSY when something is mounted there already; ENOTDIR for a non-directory; the
+    /// mount point must be a directory of the in-memory file system (EINVAL otherwise).</summary>
+    internal Errno MountFileSystem(string guestPath, Superblock fs, out string canonical)
+    {
+        canonical = "";
+        lock (Lock)
+        {
+            var e = MkdirAll(guestPath);
+            if (e != Errno.SUCCESS) return e;
+            e = Resolve(PathContext.Host, guestPath, FinalComponent.Follow, out var r);
+            if (e != Errno.SUCCESS) return e;
+            if (r.Node is null) return Errno.ENOENT;
+            if (r.Node.Type != FileType.Directory) return Errno.ENOTDIR;
+            if (r.Node == Root || IsMountRoot(r.Node)) return Errno.EBUSY;
+            if (r.Node is not MemoryDirectory dir) return Errno.EINVAL;
+            dir.Mounted = fs;
+            canonical = r.CanonicalPath;
+            _mounts.Add((canonical, fs));
+            return Errno.SUCCESS;
+        }
+    }
+
+    private void MountProc()
+    {
+        var e = MountFileSystem("/proc", new ProcFileSystem(this), out _);
+        Check(e, "/proc");
+    }
+}
