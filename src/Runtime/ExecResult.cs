@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace SecureExec.Testing;
+
+/// <summary>What a command run to completion produced.</summary>
+public sealed record ExecResult
+{
+    public ExecResult(byte[] stdoutBytes, byte[] stderrBytes, int exitCode, bool timedOut = false)
+    {
+        StdoutBytes = stdoutBytes;
+        StderrBytes = stderrBytes;
+        ExitCode = exitCode;
+        TimedOut = timedOut;
+    }
+
+    /// <summary>stdout decoded as UTF-8.</summary>
+    public string Stdout => Encoding.UTF8.GetString(StdoutBytes);
+
+    /// <summary>stderr decoded as UTF-8.</summary>
+    public string Stderr => Encoding.UTF8.GetString(StderrBytes);
+
+    public byte[] StdoutBytes { get; }
+    public byte[] StderrBytes { get; }
+
+    /// <summary>The shell status: the exit code, or 128 + the signal number after a signal death.</summary>
+    public int ExitCode { get; }
+
+    /// <summary>The timeout of <see cref="ExecOptions.Timeout"/> killed the command.</summary>
+    public bool TimedOut { get; }
+
+    /// <summary>Returns this result, or throws when the exit code is not 0 (message includes stderr).</summary>
+    public ExecResult ThrowOnFailure()
+    {
+        if (ExitCode != 0) throw new InvalidOperationException($"command failed with exit code {ExitCode}: {Stderr.TrimEnd()}");
+        return this;
+    }
+}

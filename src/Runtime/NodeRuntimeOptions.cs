@@ -1,0 +1,25 @@
+namespace SecureExec.Testing;
+
+/// <summary>How a <see cref="NodeRuntime"/> (one VM) is set up.</summary>
+public sealed record NodeRuntimeOptions
+{
+    /// <summary>Environment variables of every process started from the host (on top of PATH, HOME, USER, SHELL).</summary>
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+
+    /// <summary>Working directory of processes started from the host; created when missing. Default: /root.</summary>
+    public string Cwd { get; init; } = "/root";
+
+    public RuntimePermissions Permissions { get; init; } = RuntimePermissions.Default;
+
+    /// <summary>
+    /// Directory of the guest commands (X.wasm, X.names). Null: $SECURE_EXEC_WASM_COMMANDS_DIR, the repository's
+    /// artifacts/commands, then the commands installed with the package.
+    /// </summary>
+    public string? CommandsDir { get; init; }
+
+    /// <summary>Host directories mounted into the VM.</summary>
+    public IReadOnlyList<MountOptions> Mounts { get; init; } = [];
+
+    /// <summary>Largest linear memory one guest (wasm) process may grow to; beyond it allocations fail. Default 512 MiB.</summary>
+    public long MemoryLimitBytes { get; init; } = 512L << 20;
+}

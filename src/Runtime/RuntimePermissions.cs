@@ -1,0 +1,29 @@
+namespace SecureExec.Testing;
+
+/// <summary>
+/// What guest code may do inside the VM. Defaults follow the secure-exec peer: file system, child processes and
+/// environment allowed; network egress denied (loopback inside the VM is always allowed).
+/// </summary>
+public sealed record RuntimePermissions
+{
+    public bool FileSystemRead { get; init; } = true;
+    public bool FileSystemWrite { get; init; } = true;
+    public bool ChildProcesses { get; init; } = true;
+    public bool Environment { get; init; } = true;
+    /// <summary>Connections to addresses outside the VM.</summary>
+    public bool NetworkEgress { get; init; }
+    /// <summary>With <see cref="NetworkEgress"/>: only these host names (empty = any).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    public static RuntimePermissions Default { get; } = new();
+
+    internal Kernel.KernelPermissions ToKernel() => new()
+    {
+        FileSystemRead = FileSystemRead,
+        FileSystemWrite = FileSystemWrite,
+        ChildProcesses = ChildProcesses,
+        Environment = Environment,
+        NetworkEgress = NetworkEgress,
+        AllowedHosts = AllowedHosts,
+    };
+}
