@@ -308,8 +308,8 @@ static int run(int argc, char **argv, int mode) {
         case 'e': add_pattern_text(&all, optarg, strlen(optarg)); have_pat = 1; break;
         case 'f': {
             int fd = tu_open(optarg);
-            char *d;
-            size_t n;
+            char *d = NULL;
+            size_t n = 0;
             if (fd < 0 || tu_slurp(fd, &d, &n) < 0) cu_error(2, errno, "%s", optarg);
             tu_close(fd);
             if (n && d[n - 1] == '\n') n--;

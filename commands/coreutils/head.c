@@ -42,8 +42,8 @@ static int head_first(int fd, uint64_t count, int bytes) {
 
 /* All but the last `count` lines/bytes. */
 static int head_allbut(int fd, uint64_t count, int bytes) {
-    char *d;
-    size_t len;
+    char *d = NULL;
+    size_t len = 0;
     if (tu_slurp(fd, &d, &len) < 0) return -1;
     size_t end = len;
     if (bytes) {

@@ -2,6 +2,7 @@
  * first~step, addr,+N, addr,~N, 0,/re/; commands s y d p n N D P h H g G x b t T a i c q Q = l r w z { } :). */
 #include "cu.h"
 #include "regex_gnu.h"
+#include "se.h"
 #include "textutil.h"
 
 #include <ctype.h>
@@ -603,7 +604,7 @@ static void queue_text(const char *s, size_t n) {
 static void queue_file(const char *name) {
     int fd = open(name, O_RDONLY);
     if (fd < 0) return;
-    char *d;
+    char *d = NULL;
     size_t n;
     if (tu_slurp(fd, &d, &n) == 0) {
         tu_sadd(&append_q, d, n);
@@ -890,7 +891,7 @@ static void end_output_file(void) {
     fclose(out);
     const char *name = files[fidx];
     struct stat st;
-    if (stat(name, &st) == 0) chmod(tmp_name, st.st_mode & 07777);
+    if (stat(name, &st) == 0) se_chmod(tmp_name, st.st_mode & 07777);
     if (suffix && *suffix) {
         char *bak;
         if (strchr(suffix, '*')) {
@@ -980,8 +981,8 @@ int sed_main(int argc, char **argv) {
             break;
         case 'f': {
             int fd = strcmp(optarg, "-") ? open(optarg, O_RDONLY) : 0;
-            char *d;
-            size_t n;
+            char *d = NULL;
+            size_t n = 0;
             if (fd < 0 || tu_slurp(fd, &d, &n) < 0) cu_error(4, errno, "couldn't open file %s", optarg);
             if (fd > 0) close(fd);
             if (n && d[n - 1] == '\n') n--;

@@ -392,8 +392,8 @@ int sort_main(int argc, char **argv) {
     size_t n = 0, cap = 0;
     for (int i = 0; i < nfiles; i++) {
         int fd = tu_open(files[i]);
-        char *d;
-        size_t len;
+        char *d = NULL;
+        size_t len = 0;
         if (fd < 0 || tu_slurp(fd, &d, &len) < 0) cu_error(2, errno, "cannot read: %s", files[i]);
         tu_close(fd);
         for (size_t p = 0; p < len;) {

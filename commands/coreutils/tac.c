@@ -26,8 +26,8 @@ int tac_main(int argc, char **argv) {
     tu_out_init();
     for (int i = 0; i < nfiles; i++) {
         int fd = tu_open(files[i]);
-        char *d;
-        size_t len;
+        char *d = NULL;
+        size_t len = 0;
         if (fd < 0) {
             cu_error(0, errno, "failed to open %s for reading", cu_quote(files[i]));
             status = 1;

@@ -105,8 +105,8 @@ int tail_main(int argc, char **argv) {
             continue;
         }
         if (verbose) header(name);
-        char *d;
-        size_t len;
+        char *d = NULL;
+        size_t len = 0;
         if (tu_slurp(fds[i], &d, &len) < 0) {
             cu_error(0, errno, "error reading %s", cu_quote(name));
             status = 1;
