@@ -1,0 +1,5 @@
+nohup echo hi; echo "status $?"
+nohup sh -c 'echo err >&2; exit 3'; echo "status $?"
+[ -e nohup.out ] && echo "nohup.out created" || echo "no nohup.out"
+nohup nosuchcmd; echo "status $?"
+nohup; echo "status $?"

@@ -1,0 +1,6 @@
+ps | head -1
+ps -ef | head -1
+ps -e -o pid,ppid,comm | head -1
+ps -o pid= -o comm= | head -0
+ps -e -o pid,comm | awk 'NR > 1 && $2 == "ps" { found = 1 } END { print found ? "self listed" : "missing" }'
+sh -c 'ps -e -o pid=,ppid=,args= | awk -v me=$$ "\$2 == me { print \$3, \$4 }"'
