@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-static double seed, prev_seed;
+static double seed = 1, prev_seed;
 static unsigned long long rng_state = 0x853c49e6748fea9bULL;
 
 static void rng_seed(double s) {
@@ -25,7 +25,7 @@ static double rng_next(void) {
 }
 
 int awk_random_init(void) {
-    rng_seed(0);
+    rng_seed(1);
     return 0;
 }
 

@@ -81,7 +81,7 @@ Str *awk_process_escapes(const char *s, size_t len) {
             i++;
             int c = s[i];
             if (c == '"' || c == '/' || c == '\\' || strchr("ntrabfv01234567", c)) r->s[o++] = (char)escape_char(s, len, &i);
-            else { r->s[o++] = '\\'; r->s[o++] = s[i++]; }
+            else r->s[o++] = s[i++]; /* unknown escape: the character itself */
         } else {
             r->s[o++] = s[i++];
         }
@@ -158,8 +158,7 @@ static int lex1(Lexer *lx) {
                     int ch = escape_char(src->text, src->len, &i);
                     buf_put(lx, (char)ch);
                 } else {
-                    buf_put(lx, '\\');
-                    buf_put(lx, (char)e);
+                    buf_put(lx, (char)e); /* unknown escape: the character itself */
                     i++;
                 }
                 lx->pos = i;

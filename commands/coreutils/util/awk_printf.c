@@ -158,6 +158,24 @@ Str *awk_format(const char *fmt, size_t flen, Node *args) {
             take(&args, &v);
             char ch[2] = {0, 0};
             size_t cl = 1;
+            char u8[8];
+            if (v.type == T_NUM && v.num >= 256 && v.num < 0x110000) {
+                /* like gawk: code points above a byte are written in UTF-8 */
+                unsigned c = (unsigned)v.num;
+                int k = 0;
+                if (c < 0x800) u8[k++] = (char)(0xC0 | c >> 6);
+                else if (c < 0x10000) u8[k++] = (char)(0xE0 | c >> 12), u8[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                else u8[k++] = (char)(0xF0 | c >> 18), u8[k++] = (char)(0x80 | ((c >> 12) & 0x3F)), u8[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                u8[k++] = (char)(0x80 | (c & 0x3F));
+                u8[k] = 0;
+                spec[sl++] = 's';
+                spec[sl] = 0;
+                char *dot = strchr(spec, '.');
+                if (dot) { dot[0] = 's'; dot[1] = 0; }
+                EMIT(spec, u8);
+                awkv_free(&v);
+                break;
+            }
             if (v.type == T_NUM) {
                 ch[0] = (char)(int)awkv_tonum(&v);
             } else {
@@ -194,6 +212,9 @@ Str *awk_format(const char *fmt, size_t flen, Node *args) {
             awkstr_unref(s);
             break;
         }
+        case '%':
+            out_add(o, "%", 1);
+            break;
         default:
             /* unknown conversion: copy literally */
             out_add(o, pct, (size_t)(fmt + i - pct));

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct { Str h; char z[1]; } empty_str = {{1 << 30, 0}, {0}};
-Str *awk_empty = &empty_str.h;
+Str *awk_empty; /* set up by awk_values_init */
 
 Str *awkstr_alloc(size_t len) {
     Str *s = malloc(sizeof(Str) + len + 1);
@@ -16,6 +15,13 @@ Str *awkstr_alloc(size_t len) {
     s->len = len;
     s->s[len] = 0;
     return s;
+}
+
+void awk_values_init(void) {
+    if (!awk_empty) {
+        awk_empty = awkstr_alloc(0);
+        awk_empty->ref = 1 << 30;
+    }
 }
 
 Str *awkstr_new(const char *p, size_t len) {
