@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cu.h"
+#include "fsutil.h"
 
 SE_COMMAND("yes", yes_main)
 
