@@ -58,6 +58,7 @@ static int b_dot(int argc, char **argv) {
     }
     int sl = lineno;
     funcdepth++;
+    exit_status = 0;
     run_string(code, 1);
     funcdepth--;
     lineno = sl;
@@ -93,10 +94,13 @@ static int b_eval(int argc, char **argv) {
     }
     char *code = str_take(&b);
     int sl = lineno;
+    const char *pp = parse_prefix;
+    parse_prefix = "eval: ";
     int r = run_string(code, lineno);
+    parse_prefix = pp;
     if (unwind != U_EXIT) lineno = sl;
     free(code);
-    return r;
+    return r < 0 ? 0 : exit_status;
 }
 
 static int b_exec(int argc, char **argv) {
@@ -126,7 +130,7 @@ static int b_return(int argc, char **argv) {
         sh_errorx(2, "return: Illegal number: %s", argv[1]);
         return 2;
     }
-    exit_status = (int)(n & 0xff);
+    exit_status = (int)n;
     if (!funcdepth) {
         sh_exit(exit_status);
         return exit_status;
@@ -291,6 +295,11 @@ static int b_unset(int argc, char **argv) {
         else {
             if (!valid_name(argv[i], strlen(argv[i]))) {
                 sh_errorx(2, "unset: %s: bad variable name", argv[i]);
+                return 2;
+            }
+            Var *v = var_lookup(argv[i]);
+            if (v && (v->flags & V_READONLY)) {
+                sh_errorx(2, "unset: %s: is read only", argv[i]);
                 return 2;
             }
             if (var_unset(argv[i]) < 0) st = 1;
@@ -596,7 +605,7 @@ static int b_command(int argc, char **argv) {
     char *c = str_take(&code);
     int r = run_string(c, lineno);
     free(c);
-    return r;
+    return r < 0 ? 0 : exit_status;
 }
 
 static int b_hash(int argc, char **argv) {
@@ -709,7 +718,7 @@ static int b_umask(int argc, char **argv) {
 
 static int b_local(int argc, char **argv) {
     if (!funcdepth || !local_depth) {
-        sh_error("local: not in a function");
+        sh_errorx(2, "local: not in a function");
         return 2;
     }
     for (int i = 1; i < argc; i++) {
@@ -724,7 +733,7 @@ static int b_local(int argc, char **argv) {
             free(name);
             return 2;
         }
-        var_make_local(name);
+        var_make_local_func(name);
         if (eq && var_set(name, eq + 1, 0) < 0) {
             free(name);
             return 2;

@@ -40,11 +40,11 @@ static int echo_escapes(Str *o, const char *s) {
     return 0;
 }
 
-static int flush_out(Str *o) {
+static int flush_out(Str *o, const char *who) {
     int r = 0;
     fflush(stdout);
     if (o->len && xwrite(1, o->s, o->len) < 0) {
-        sh_error("%s: I/O error", "write");
+        sh_error("%s: %s: I/O error", who, who);
         r = 1;
     }
     free(o->s);
@@ -61,7 +61,7 @@ int b_echo(int argc, char **argv) {
         else if (i < argc - 1) str_addc(&o, ' ');
     }
     if (nl && !stop) str_addc(&o, '\n');
-    return flush_out(&o);
+    return flush_out(&o, "echo");
 }
 
 /* ---- printf ---- */
@@ -167,7 +167,6 @@ int b_printf(int argc, char **argv) {
                 switch (*p) {
                 case 'a': str_addc(&o, '\a'); break;
                 case 'b': str_addc(&o, '\b'); break;
-                case 'c': stop = 1; break;
                 case 'e': str_addc(&o, 27); break;
                 case 'f': str_addc(&o, '\f'); break;
                 case 'n': str_addc(&o, '\n'); break;
@@ -175,8 +174,6 @@ int b_printf(int argc, char **argv) {
                 case 't': str_addc(&o, '\t'); break;
                 case 'v': str_addc(&o, '\v'); break;
                 case '\\': str_addc(&o, '\\'); break;
-                case '\'': str_addc(&o, '\''); break;
-                case '"': str_addc(&o, '"'); break;
                 case 0: str_addc(&o, '\\'); p--; break;
                 default:
                     if (*p >= '0' && *p <= '7') {
@@ -254,7 +251,7 @@ int b_printf(int argc, char **argv) {
                 break;
             }
             default:
-                flush_out(&o);
+                flush_out(&o, "printf");
                 sh_error("printf: %.*s: invalid directive", (int)(s - p + (c ? 1 : 0)), p);
                 return 2;
             }
@@ -262,7 +259,7 @@ int b_printf(int argc, char **argv) {
         }
         if (ai == used) break;
     } while (ai < nargs && !stop);
-    if (flush_out(&o)) return 1;
+    if (flush_out(&o, "printf")) return 1;
     return perr;
 }
 
@@ -404,7 +401,8 @@ int b_getopts(int argc, char **argv) {
             var_set("OPTARG", optbuf, 0);
         } else {
             var_unset("OPTARG");
-            sh_error("Illegal option -%c", c);
+            fflush(stdout);
+            fprintf(stderr, "Illegal option -%c\n", c);
         }
         var_set(var, "?", 0);
     } else if (o[1] == ':') {
@@ -422,7 +420,8 @@ int b_getopts(int argc, char **argv) {
                 var_set(var, ":", 0);
             } else {
                 var_unset("OPTARG");
-                sh_error("No arg for -%c option", c);
+                fflush(stdout);
+                fprintf(stderr, "No arg for -%c option\n", c);
                 var_set(var, "?", 0);
             }
             goto setind;
@@ -431,7 +430,7 @@ int b_getopts(int argc, char **argv) {
         var_set(var, optbuf, 0);
     } else {
         if (last) optind++, getopts_pos = 0;
-        var_unset("OPTARG");
+        var_set("OPTARG", "", 0);
         var_set(var, optbuf, 0);
     }
 setind:

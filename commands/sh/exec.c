@@ -169,8 +169,9 @@ char *cmdsubst(const char *code, int backq) {
         str_addn(&out, buf, (size_t)k);
     }
     close(p[0]);
-    if (r == 0) exit_status = wait_pid(pid);
-    else exit_status = 127;
+    extern int subst_ran, subst_status;
+    subst_ran = 1;
+    subst_status = r == 0 ? wait_pid(pid) : 127;
     return str_take(&out);
 }
 
@@ -240,10 +241,13 @@ static int call_function(Func *f, int argc, char **argv) {
     nposargs = argc - 1;
     funcdepth++;
     local_push();
+    int sf = func_frame;
+    func_frame = local_depth;
     int sl = loopdepth;
     loopdepth = 0;
     int st = exec_node(f->body, 0);
     loopdepth = sl;
+    func_frame = sf;
     local_pop();
     funcdepth--;
     if (unwind == U_RETURN) {
@@ -291,14 +295,15 @@ static int spawn_external(char **argv, int bg, int *pid_out) {
 
 int run_builtin_cmd(const Builtin *b, int argc, char **argv);
 
+extern int subst_ran, subst_status;
 static int exec_simple(Node *n, int flags) {
     lineno = n->lineno;
+    subst_ran = 0;
     int argc = 0;
     char **argv = expand_words(n->words, n->nwords, &argc);
     if (!argv) return set_status(2);
     int st = 0;
     if (argc == 0) {
-        exit_status = 0;
         char **ex = NULL;
         int r = do_assign(n->assigns, n->nassigns, 0, &ex);
         if (r < 0) {
@@ -306,7 +311,7 @@ static int exec_simple(Node *n, int flags) {
             if (r == -2) sh_exit(2);
             return set_status(2);
         }
-        st = exit_status;
+        st = subst_ran ? subst_status : 0;
         if (opts[O_XTRACE] && n->nassigns) xtrace(ex, n->nassigns, NULL);
         free_argv(ex);
         if (n->redirs) {
@@ -338,10 +343,10 @@ static int exec_simple(Node *n, int flags) {
             return set_status(2);
         }
     } else {
-        local_push();
+        if (n->nassigns) local_push();
         int r = do_assign(n->assigns, n->nassigns, 0x100 | V_EXPORT, &ex);
         if (r < 0) {
-            local_pop();
+            if (n->nassigns) local_pop();
             free_argv(argv);
             if (r == -2) sh_exit(2);
             return set_status(2);
@@ -354,7 +359,7 @@ static int exec_simple(Node *n, int flags) {
     int keep_redirs = b && !strcmp(name, "exec") && argc - skip == 1;
     if (redir_apply(n->redirs, &rs) < 0) {
         redir_restore(&rs);
-        if (!special) local_pop();
+        if (!special && n->nassigns) local_pop();
         free_argv(argv);
         if (special) sh_exit(2);
         return set_status(2);
@@ -373,7 +378,7 @@ static int exec_simple(Node *n, int flags) {
             if (rs.fds[i].saved >= 0) close(rs.fds[i].saved);
     } else
         redir_restore(&rs);
-    if (!special) local_pop();
+    if (!special && n->nassigns) local_pop();
     free_argv(argv);
     return set_status(st);
 }
@@ -661,8 +666,7 @@ int exec_node(Node *n, int flags) {
 /* ---- running text ---- */
 int run_input(Input *in) {
     int eof = 0;
-    int st = 0;
-    exit_status = 0;
+    int st = 0, ran = 0;
     while (!eof && !unwind) {
         Node *n = parse_command_line(in, &eof);
         if (parse_error) {
@@ -673,10 +677,11 @@ int run_input(Input *in) {
         if (!n) continue;
         if (opts[O_NOEXEC]) continue;
         st = exec_node(n, 0);
+        ran = 1;
         trap_check();
         (void)st;
     }
-    return exit_status;
+    return ran || unwind == U_EXIT ? exit_status : -1;
 }
 
 int run_string(const char *code, int line) {
@@ -684,5 +689,5 @@ int run_string(const char *code, int line) {
     input_init_string(&in, code, line);
     int r = run_input(&in);
     free(in.buf);
-    return r;
+    return r;  /* -1: empty */
 }

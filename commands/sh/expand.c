@@ -25,6 +25,8 @@ typedef struct {
 
 int expand_error;
 static int at_empty; /* "$@" expanded to nothing */
+static int lit_split; /* literal text of an unquoted ${x-word} word is split too */
+int subst_ran, subst_status; /* a command substitution ran in this command, and its status */
 
 static void badd(Buf *b, char c, int f) {
     if (b->n + 1 >= b->cap) {
@@ -143,10 +145,6 @@ static char *param(const char *name) {
         case '@':
         case '*': return nposargs ? join_params() : NULL;
         }
-    if (!strcmp(name, "LINENO")) {
-        snprintf(buf, sizeof buf, "%d", lineno);
-        return xstrdup(buf);
-    }
     const char *v = var_get(name);
     return v ? xstrdup(v) : NULL;
 }
@@ -275,7 +273,12 @@ static void expand_brace(Buf *b, const char *p, const char *end, int flags, int 
         break;
     case '-':
     case '+':
-        if ((op == '-') == unset) expand_raw(b, word, end, flags & ~EX_PATTERN, in_dq);
+        if ((op == '-') == unset) {
+            int ls = lit_split;
+            lit_split = !in_dq;
+            expand_raw(b, word, end, flags & ~EX_PATTERN, in_dq);
+            lit_split = ls;
+        }
         else if (isat) add_at(b, name[0] == '*', in_dq);
         else if (v) add_value(b, v, in_dq);
         break;
@@ -401,7 +404,10 @@ static void expand_raw(Buf *b, const char *w, const char *end, int flags, int in
             const char *ie = (e > p + 1 && e[-1] == '"') ? e - 1 : e;
             size_t before = b->n;
             at_empty = 0;
+            int ls = lit_split;
+            lit_split = 0;
             expand_raw(b, p + 1, ie, flags, 1);
+            lit_split = ls;
             if (!(b->n == before && at_empty)) badd(b, 0, F_MARK);
             at_empty = 0;
             p = e;
@@ -500,7 +506,7 @@ static void expand_raw(Buf *b, const char *w, const char *end, int flags, int in
             p++;
             add_tilde(b, &p, end, flags);
         } else {
-            badd(b, c, in_dq ? F_Q : 0);
+            badd(b, c, in_dq ? F_Q : lit_split ? F_SPLIT : 0);
             p++;
         }
     }

@@ -158,14 +158,15 @@ int main(int argc, char **argv) {
         return finish();
     }
     if (!sflag && i < argc) {
-        arg0 = argv[i++];
+        char *script = argv[i++];
         set_posargs(argv + i, argc - i);
-        int fd = open(arg0, O_RDONLY | O_CLOEXEC);
+        int fd = open(script, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             lineno = 0;
-            sh_error("cannot open %s: %s", arg0, errno == ENOENT ? "No such file" : strerror(errno));
-            return 127;
+            sh_error("cannot open %s: %s", script, errno == ENOENT ? "No such file" : strerror(errno));
+            return 2;
         }
+        arg0 = script;
         int hi = se_dup_min(fd, 10, 1);
         if (hi >= 0) {
             close(fd);

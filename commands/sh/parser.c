@@ -18,9 +18,11 @@ typedef struct {
 } Tok;
 
 int parse_error, parse_noalias;
+const char *parse_prefix = "";
 static Input *in;
 static Tok tok;
-static int have, cmdpos, alias_next;
+static int have, cmdpos;
+static size_t alias_next; /* a word starting at or after this position is checked too (+1) */
 static Redir *pending[64];
 static int npending;
 static struct {
@@ -60,7 +62,6 @@ static int refill(void) {
         in->eof = 1;
         return 0;
     }
-    if (opts[O_VERBOSE]) xwrite(2, in->buf + in->len, (size_t)n);
     in->len += (size_t)n;
     return 1;
 }
@@ -89,7 +90,7 @@ static void syntax(const char *fmt, const char *a, const char *b) {
     char msg[512];
     snprintf(msg, sizeof msg, fmt, a, b);
     lineno = in->lineno;
-    sh_error("Syntax error: %s", msg);
+    sh_error("%sSyntax error: %s", parse_prefix, msg);
 }
 
 /* ---- words ---- */
@@ -341,6 +342,7 @@ again:
     }
     Str b = {0};
     int q = 0;
+    size_t wstart = in->pos;
     if (lex_part(&b, 0, &q) < 0) {
         free(b.s);
         syntax("Unterminated quoted string", 0, 0);
@@ -356,8 +358,9 @@ again:
         while (*p >= '0' && *p <= '9') p++;
         if (!*p && p != tok.w) tok.ionum = 1;
     }
-    if ((cmdpos || alias_next) && !q && !parse_noalias && !tok.ionum) {
-        alias_next = 0;
+    int after_blank = alias_next && wstart + 1 >= alias_next;
+    if (after_blank) alias_next = 0;
+    if ((cmdpos || after_blank) && !q && !parse_noalias && !tok.ionum) {
         Alias *a = alias_lookup(tok.w);
         int busy = 0;
         for (int i = 0; a && i < nactive; i++)
@@ -368,7 +371,7 @@ again:
             active[nactive].end = in->pos + strlen(a->value);
             nactive++;
             size_t vl = strlen(a->value);
-            if (vl && (a->value[vl - 1] == ' ' || a->value[vl - 1] == '\t')) alias_next = 1;
+            if (vl && (a->value[vl - 1] == ' ' || a->value[vl - 1] == '\t')) alias_next = in->pos + vl + 1;
             goto again;
         }
     }
@@ -384,6 +387,7 @@ static Tok *peek(void) {
 static void consume(void) {
     peek();
     have = 0;
+    if (tok.t != T_WORD && tok.t < T_LESS) cmdpos = 1;
 }
 static int is_word(const char *w) {
     peek();
@@ -568,7 +572,14 @@ static Node *p_pipeline(void) {
     return c;
 }
 
-static Node *p_compound_body(void) {
+/* a compound list that must be followed by the reserved word `want` */
+static Node *p_body(const char *want) {
+    linebreak();
+    if (is_terminator() && !parse_error) {
+        if (tok.t == T_EOF) syntax("end of file unexpected (expecting \"%s\")", want, 0);
+        else unexpected();
+        return NULL;
+    }
     Node *n = p_list(1);
     return parse_error ? NULL : n;
 }
@@ -646,7 +657,7 @@ static Node *p_compound(void) {
     if (tok.t == T_LP) {
         n = node(N_SUBSHELL);
         consume();
-        n->a = p_compound_body();
+        n->a = p_body(")");
         if (!n->a) return NULL;
         if (peek()->t != T_RP) {
             if (tok.t == T_EOF) syntax("end of file unexpected (expecting \")\")", 0, 0);
@@ -657,16 +668,16 @@ static Node *p_compound(void) {
     } else if (is_word("{")) {
         n = node(N_GROUP);
         consume();
-        n->a = p_compound_body();
+        n->a = p_body("}");
         if (!n->a || expect_word("}")) return NULL;
     } else if (is_word("if")) {
         n = node(N_IF);
         consume();
         Node *cur = n;
         for (;;) {
-            cur->a = p_compound_body();
+            cur->a = p_body("then");
             if (!cur->a || expect_word("then")) return NULL;
-            cur->b = p_compound_body();
+            cur->b = p_body("fi");
             if (!cur->b) return NULL;
             if (is_word("elif")) {
                 Node *e = node(N_IF);
@@ -677,7 +688,7 @@ static Node *p_compound(void) {
             }
             if (is_word("else")) {
                 consume();
-                cur->c = p_compound_body();
+                cur->c = p_body("fi");
                 if (!cur->c) return NULL;
             }
             if (expect_word("fi")) return NULL;
@@ -686,9 +697,9 @@ static Node *p_compound(void) {
     } else if (is_word("while") || is_word("until")) {
         n = node(is_word("while") ? N_WHILE : N_UNTIL);
         consume();
-        n->a = p_compound_body();
+        n->a = p_body("do");
         if (!n->a || expect_word("do")) return NULL;
-        n->b = p_compound_body();
+        n->b = p_body("done");
         if (!n->b || expect_word("done")) return NULL;
     } else if (is_word("for")) {
         n = node(N_FOR);
@@ -720,7 +731,7 @@ static Node *p_compound(void) {
             consume();
         linebreak();
         if (expect_word("do")) return NULL;
-        n->b = p_compound_body();
+        n->b = p_body("done");
         if (!n->b || expect_word("done")) return NULL;
     } else if (is_word("case")) {
         n = p_case();
@@ -775,7 +786,9 @@ static Node *p_command(void) {
                 /* function definition */
                 consume();
                 if (peek()->t != T_RP) {
-                    unexpected();
+                    if (tok.t == T_EOF) syntax("end of file unexpected (expecting \")\")", 0, 0);
+                    else if (tok.t == T_NL) syntax("newline unexpected (expecting \")\")", 0, 0);
+                    else syntax("word unexpected (expecting \")\")", 0, 0);
                     return NULL;
                 }
                 consume();
@@ -803,7 +816,14 @@ static Node *p_command(void) {
     return n;
 }
 
+static Node *parse_line(Input *i, int *eof);
 Node *parse_command_line(Input *i, int *eof) {
+    size_t start = i->pos;
+    Node *n = parse_line(i, eof);
+    if (opts[O_VERBOSE] && i->pos > start) xwrite(2, i->buf + start, i->pos - start);
+    return n;
+}
+static Node *parse_line(Input *i, int *eof) {
     in = i;
     parse_error = 0;
     have = 0;

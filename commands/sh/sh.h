@@ -70,6 +70,7 @@ Node *parse_command_line(Input *in, int *eof);
 Node *parse_string(const char *s, int lineno); /* whole string; NULL on error (reported) */
 extern int parse_error;
 extern int parse_noalias; /* disable alias substitution */
+extern const char *parse_prefix; /* "eval: " while parsing eval text */
 
 /* ---- printing AST as shell text (print.c) ---- */
 char *node_to_text(Node *n, int *first_line);
@@ -94,6 +95,8 @@ Var **var_all_sorted(int *n);
 void local_push(void);
 void local_pop(void);
 int var_make_local(const char *name);
+int var_make_local_func(const char *name);
+extern int func_frame;
 extern int local_depth;
 void var_changed(const char *name);
 

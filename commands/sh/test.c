@@ -125,6 +125,12 @@ static int primary(void) {
         tpos += 3;
         return binary(t, tw[tpos - 2], tw[tpos - 1]);
     }
+    if (tpos + 2 == tn && is_binary(tw[tpos + 1]) == 0 && 0) {
+    }
+    if (tpos + 2 == tn + 0 && tpos + 1 < tn && is_binary(tw[tpos + 1]) && !is_unary(t)) {
+        terror("%s: argument expected", tw[tpos + 1]);
+        return 0;
+    }
     if (is_unary(t) && tpos + 1 < tn) {
         tpos += 2;
         return unary(t, tw[tpos - 1]);
@@ -181,7 +187,7 @@ static int eval_n(int from, int n) {
     }
     tpos = from;
     int v = oexpr();
-    if (!terr && tpos < tn) terror("%s: unexpected operator", tw[tpos]);
+    if (!terr && tpos < tn) terror("%s: unexpected operator", tw[tpos > 0 ? tpos - 1 : 0]);
     return v;
 }
 

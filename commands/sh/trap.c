@@ -205,11 +205,9 @@ int b_kill(int argc, char **argv) {
                     st = 2;
                 }
             } else {
-                int s = sig_number(argv[i]);
-                if (s < 0) {
-                    sh_error("kill: invalid signal number or name: %s", argv[i]);
-                    st = 2;
-                } else printf("%d\n", s);
+                fflush(stdout);
+                sh_error("kill: Illegal number: %s", argv[i]);
+                return 2;
             }
         }
         fflush(stdout);

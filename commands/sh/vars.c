@@ -136,6 +136,14 @@ void local_push(void) {
     local_depth++;
 }
 
+int func_frame; /* local_depth of the innermost function call */
+int var_make_local_func(const char *name) {
+    int d = local_depth;
+    local_depth = func_frame;
+    int r = var_make_local(name);
+    local_depth = d;
+    return r;
+}
 int var_make_local(const char *name) {
     if (!local_depth || local_depth > 1000) return 0;
     for (Saved *s = frames[local_depth - 1]; s; s = s->next)

@@ -18,7 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define R(x) ((x) < 0 ? -errno : (x))
+/* evaluates x once (it is often a call that creates an fd) */
+#define R(x) ({ long r_ = (long)(x); r_ < 0 ? -errno : (int32_t)r_; })
 
 static char **unpack(const char *buf, int32_t len) {
     int n = 0;

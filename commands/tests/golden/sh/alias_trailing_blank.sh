@@ -1,0 +1,4 @@
+alias run='echo run: ' word=WORD
+run word
+alias nested='run'
+nested word

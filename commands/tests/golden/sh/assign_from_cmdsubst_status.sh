@@ -1,0 +1,4 @@
+x=$(false) y=1
+echo $? $y
+x=$(true)$(exit 7)
+echo $?

@@ -1,0 +1,6 @@
+echo bg > f &
+wait
+cat f
+sh -c 'exit 2' &
+wait $!
+echo $?

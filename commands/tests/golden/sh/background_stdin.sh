@@ -1,0 +1,3 @@
+cat &
+wait
+echo done

@@ -1,0 +1,2 @@
+. ./nothere
+echo unreachable

@@ -1,0 +1,4 @@
+echo before
+(exit 5); echo $?
+exit 3
+echo after

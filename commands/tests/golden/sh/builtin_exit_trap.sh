@@ -1,0 +1,3 @@
+trap 'echo trapped $?' EXIT
+echo main
+exit 4

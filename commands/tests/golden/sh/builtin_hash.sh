@@ -1,0 +1,4 @@
+hash cat
+hash > h; sed "s|.*/||" h
+hash nonexistent_xyz
+echo $?

@@ -1,0 +1,4 @@
+readonly R=1
+unset R
+echo status $?
+echo $R

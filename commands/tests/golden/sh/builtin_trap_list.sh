@@ -1,0 +1,6 @@
+trap 'echo bye' EXIT
+trap 'echo int' INT
+trap '' HUP
+trap
+trap - INT
+trap

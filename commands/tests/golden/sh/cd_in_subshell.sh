@@ -1,0 +1,3 @@
+mkdir sub
+(cd sub && echo ${PWD##*/})
+echo ${PWD##*/} | grep -c sub

@@ -1,0 +1,3 @@
+x=$(exit 3); echo $?
+x=$(false) ; echo $?
+echo $(exit 4) $?

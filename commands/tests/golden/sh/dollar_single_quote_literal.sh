@@ -1,0 +1,4 @@
+echo '$'"x"
+echo $
+echo "$"
+echo a$

@@ -1,0 +1,5 @@
+echo -n
+echo -n -n x; echo
+echo -nx
+echo '\\'
+echo a\\b

@@ -1,0 +1,2 @@
+exec nonexistent_cmd_q
+echo unreachable

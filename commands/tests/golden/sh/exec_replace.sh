@@ -1,0 +1,2 @@
+exec sh -c 'echo replaced; exit 6'
+echo unreachable

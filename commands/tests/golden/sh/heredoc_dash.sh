@@ -1,0 +1,5 @@
+	cat <<-EOF
+	tabbed ${HOME%%/*}x
+		double
+	EOF
+echo after

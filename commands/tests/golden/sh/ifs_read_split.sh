@@ -1,0 +1,4 @@
+IFS=, read a b <<EOF
+x,y,z
+EOF
+echo "$a|$b"

@@ -1,0 +1,7 @@
+echo one \
+two \
+three
+ec\
+ho joined
+x=ab\
+cd; echo $x

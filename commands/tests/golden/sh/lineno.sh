@@ -1,0 +1,6 @@
+echo line
+f() {
+  echo $LINENO
+}
+f
+nonexistent_on_line_6

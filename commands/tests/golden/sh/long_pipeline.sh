@@ -1,0 +1,1 @@
+echo abc | cat | cat | cat | tr a-c A-C | cat

@@ -1,0 +1,6 @@
+echo 'echo hi' > plain
+./plain
+echo $?
+mkdir dir
+./dir
+echo $?

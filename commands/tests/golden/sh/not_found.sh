@@ -1,0 +1,4 @@
+nonexistent_command_xyz
+echo $?
+./nothere
+echo $?

@@ -1,0 +1,3 @@
+echo before
+x=${nope?custom message}
+echo not reached

@@ -1,0 +1,4 @@
+x=hello; e=
+echo ${#x} ${#e} ${#unset}
+set -- a b c
+echo ${#}

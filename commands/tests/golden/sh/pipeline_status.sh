@@ -1,0 +1,5 @@
+false | true; echo $?
+true | false; echo $?
+! true; echo $?
+! false; echo $?
+! false | false; echo $?

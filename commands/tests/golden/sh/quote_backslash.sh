@@ -1,0 +1,3 @@
+echo a\ b \$x \\ \' \" c\
+d
+echo \a\b\c

@@ -1,0 +1,6 @@
+f() { return; }
+false; f; echo $?
+g() { false; }
+g; echo $?
+h() { return 300; }
+h; echo $?

@@ -1,0 +1,3 @@
+printf 'echo run as script $1\n' > s
+chmod +x s
+./s arg

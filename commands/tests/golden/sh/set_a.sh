@@ -1,0 +1,3 @@
+set -a
+V=exported
+sh -c 'echo V=$V'

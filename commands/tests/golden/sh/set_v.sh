@@ -1,0 +1,3 @@
+set -v
+echo verbose
+x=1

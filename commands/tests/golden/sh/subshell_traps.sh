@@ -1,0 +1,3 @@
+trap 'echo parent exit' EXIT
+( echo in sub )
+echo $(echo in cmdsubst)

@@ -1,0 +1,4 @@
+HOME=/h
+echo ~ ~/ ~/a "~/b" ~nosuchuser_x/c
+x=~; echo $x
+echo a~b

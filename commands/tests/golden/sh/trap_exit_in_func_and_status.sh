@@ -1,0 +1,4 @@
+trap 'echo "exit trap status=$?"' EXIT
+f() { return 3; }
+f
+false

@@ -1,0 +1,4 @@
+trap '' INT
+echo ignored
+trap - INT
+echo reset
