@@ -53,3 +53,22 @@ internal sealed partial class VirtualFileSystem
         Check(e, "/proc");
     }
 }
+
+internal sealed partial class VirtualFileSystem
+{
+    /// <summary>
+    /// Mounts the host directory <paramref name="hostPath"/> at <paramref name="guestPath"/> (missing guest
+    /// directories are created). <paramref name="readOnly"/>: guest writes fail with EROFS. The guest can never
+    /// reach outside the host directory (see <see cref="Host.HostMount"/>). Host call; Linux hosts only (ENOSYS
+    /// elsewhere).
+    /// </summary>
+    public Errno Mount(string guestPath, string hostPath, bool readOnly)
+    {
+        if (guestPath.Length == 0 || guestPath[0] != '/') return Errno.EINVAL;
+        var e = Host.HostMount.Create(hostPath, readOnly, out var mount);
+        if (e != Errno.SUCCESS) return e;
+        e = MountFileSystem(guestPath, mount, out _);
+        if (e != Errno.SUCCESS) mount.Dispose();
+        return e;
+    }
+}
