@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define NOINLINE __attribute__((noinline))
+
 enum { J_NONE, J_BREAK, J_CONTINUE, J_NEXT, J_NEXTFILE, J_EXIT, J_RETURN };
 
 Var *awk_globals;
@@ -102,7 +104,7 @@ Str *awk_subscript(Node *list) {
     return s;
 }
 
-static long field_index(Node *e) {
+static NOINLINE long field_index(Node *e) {
     Value v = awk_eval(e);
     double d = awkv_tonum(&v);
     awkv_free(&v);
@@ -199,7 +201,7 @@ void awk_assign_to(Node *lv, Value val) {
     store(lv, 0, val, 0);
 }
 
-static Value incdec(Node *n) {
+static NOINLINE Value incdec(Node *n) {
     Node *lv = n->a;
     double delta = (n->type == N_PREINC || n->type == N_POSTINC) ? 1 : -1;
     int post = n->type == N_POSTINC || n->type == N_POSTDEC;
@@ -232,7 +234,7 @@ static Value incdec(Node *n) {
 
 static int exec(Node *s);
 
-static Value call(Node *n) {
+static NOINLINE Value call(Node *n) {
     Func *f = n->fn;
     if (n->op > f->nparams) awk_fatal("function `%s' called with more arguments than declared", f->name);
     if (++call_depth > 10000) awk_fatal("function call nesting too deep");
@@ -278,7 +280,7 @@ static Value call(Node *n) {
     return res;
 }
 
-static Value getline_expr(Node *n) {
+static NOINLINE Value getline_expr(Node *n) {
     Str *rec = NULL;
     int r;
     if (n->op == G_SIMPLE) {
@@ -307,10 +309,87 @@ static Regex *regex_of(Node *n) {
     return r;
 }
 
-static int match_record(Regex *re) {
+static NOINLINE int match_record(Regex *re) {
     Str *rec = awkfld_record();
     size_t so, eo;
     return awkre_match(re, rec->s, 0, &so, &eo);
+}
+
+static NOINLINE Value eval_index(Node *n) {
+    Array *a = awk_var_array(var_of(n->a));
+    Str *key = awk_subscript(n->b);
+    Value *slot = awkarr_get(a, key, 1);
+    awkstr_unref(key);
+    return awkv_copy(slot);
+}
+
+static NOINLINE Value eval_assign(Node *n) {
+    Value val = awk_eval(n->b);
+    return store(n->a, assign_op(n->op), val, 1);
+}
+
+static NOINLINE int eval_truth(Node *n) {
+    Value c = awk_eval(n);
+    int t = awkv_truth(&c);
+    awkv_free(&c);
+    return t;
+}
+
+static NOINLINE double eval_num(Node *n) {
+    Value c = awk_eval(n);
+    double d = awkv_tonum(&c);
+    awkv_free(&c);
+    return d;
+}
+
+static NOINLINE Value eval_concat(Node *n) {
+    Value a = awk_eval(n->a);
+    Value b = awk_eval(n->b);
+    Str *s = awkv_tostr(&a), *t = awkv_tostr(&b);
+    awkv_free(&a);
+    awkv_free(&b);
+    Str *r = awkstr_alloc(s->len + t->len);
+    memcpy(r->s, s->s, s->len);
+    memcpy(r->s + s->len, t->s, t->len);
+    awkstr_unref(s);
+    awkstr_unref(t);
+    return v_str(r);
+}
+
+static NOINLINE Value eval_cmp(Node *n) {
+    Value a = awk_eval(n->a);
+    Value b = awk_eval(n->b);
+    int c = awkv_compare(&a, &b), r = 0;
+    awkv_free(&a);
+    awkv_free(&b);
+    switch (n->op) {
+    case '<': r = c < 0; break;
+    case TK_LE: r = c <= 0; break;
+    case '>': r = c > 0; break;
+    case TK_GE: r = c >= 0; break;
+    case TK_EQ: r = c == 0; break;
+    case TK_NE: r = c != 0; break;
+    }
+    return v_num(r);
+}
+
+static NOINLINE Value eval_match(Node *n) {
+    Value a = awk_eval(n->a);
+    Str *s = awkv_tostr(&a);
+    awkv_free(&a);
+    Regex *re = regex_of(n->b);
+    size_t so, eo;
+    int m = awkre_match(re, s->s, 0, &so, &eo);
+    awkstr_unref(s);
+    return v_num(n->op == '~' ? m : !m);
+}
+
+static NOINLINE Value eval_in(Node *n) {
+    Array *a = awk_var_array(var_of(n->b));
+    Str *key = awk_subscript(n->a);
+    int r = awkarr_get(a, key, 0) != NULL;
+    awkstr_unref(key);
+    return v_num(r);
 }
 
 Value awk_eval(Node *n) {
@@ -329,99 +408,29 @@ Value awk_eval(Node *n) {
         return awkv_copy(&v->v);
     }
     case N_FIELD: return awkfld_get(field_index(n->a));
-    case N_INDEX: {
-        Array *a = awk_var_array(var_of(n->a));
-        Str *key = awk_subscript(n->b);
-        Value *slot = awkarr_get(a, key, 1);
-        awkstr_unref(key);
-        return awkv_copy(slot);
+    case N_INDEX: return eval_index(n);
+    case N_ASSIGN: return eval_assign(n);
+    case N_COND: return awk_eval(eval_truth(n->a) ? n->b : n->c);
+    case N_AND: {
+        int t = eval_truth(n->a);
+        return v_num(t ? eval_truth(n->b) : 0);
     }
-    case N_ASSIGN: {
-        Value val = awk_eval(n->b);
-        return store(n->a, assign_op(n->op), val, 1);
+    case N_OR: {
+        int t = eval_truth(n->a);
+        return v_num(t ? 1 : eval_truth(n->b));
     }
-    case N_COND: {
-        Value c = awk_eval(n->a);
-        int t = awkv_truth(&c);
-        awkv_free(&c);
-        return awk_eval(t ? n->b : n->c);
-    }
-    case N_AND: case N_OR: {
-        Value c = awk_eval(n->a);
-        int t = awkv_truth(&c);
-        awkv_free(&c);
-        if (n->type == N_AND ? !t : t) return v_num(t);
-        c = awk_eval(n->b);
-        t = awkv_truth(&c);
-        awkv_free(&c);
-        return v_num(t);
-    }
-    case N_NOT: {
-        Value c = awk_eval(n->a);
-        int t = awkv_truth(&c);
-        awkv_free(&c);
-        return v_num(!t);
-    }
-    case N_NEG: case N_UPLUS: {
-        Value c = awk_eval(n->a);
-        double d = awkv_tonum(&c);
-        awkv_free(&c);
-        return v_num(n->type == N_NEG ? -d : d);
-    }
+    case N_NOT: return v_num(!eval_truth(n->a));
+    case N_NEG: return v_num(-eval_num(n->a));
+    case N_UPLUS: return v_num(eval_num(n->a));
     case N_BINOP: {
-        Value a = awk_eval(n->a);
-        Value b = awk_eval(n->b);
-        double x = awkv_tonum(&a), y = awkv_tonum(&b);
-        awkv_free(&a);
-        awkv_free(&b);
+        double x = eval_num(n->a);
+        double y = eval_num(n->b);
         return arith(n->op, x, y);
     }
-    case N_CONCAT: {
-        Value a = awk_eval(n->a);
-        Value b = awk_eval(n->b);
-        Str *s = awkv_tostr(&a), *t = awkv_tostr(&b);
-        awkv_free(&a);
-        awkv_free(&b);
-        Str *r = awkstr_alloc(s->len + t->len);
-        memcpy(r->s, s->s, s->len);
-        memcpy(r->s + s->len, t->s, t->len);
-        awkstr_unref(s);
-        awkstr_unref(t);
-        return v_str(r);
-    }
-    case N_CMP: {
-        Value a = awk_eval(n->a);
-        Value b = awk_eval(n->b);
-        int c = awkv_compare(&a, &b), r = 0;
-        awkv_free(&a);
-        awkv_free(&b);
-        switch (n->op) {
-        case '<': r = c < 0; break;
-        case TK_LE: r = c <= 0; break;
-        case '>': r = c > 0; break;
-        case TK_GE: r = c >= 0; break;
-        case TK_EQ: r = c == 0; break;
-        case TK_NE: r = c != 0; break;
-        }
-        return v_num(r);
-    }
-    case N_MATCH: {
-        Value a = awk_eval(n->a);
-        Str *s = awkv_tostr(&a);
-        awkv_free(&a);
-        Regex *re = regex_of(n->b);
-        size_t so, eo;
-        int m = awkre_match(re, s->s, 0, &so, &eo);
-        awkstr_unref(s);
-        return v_num(n->op == '~' ? m : !m);
-    }
-    case N_IN: {
-        Array *a = awk_var_array(var_of(n->b));
-        Str *key = awk_subscript(n->a);
-        int r = awkarr_get(a, key, 0) != NULL;
-        awkstr_unref(key);
-        return v_num(r);
-    }
+    case N_CONCAT: return eval_concat(n);
+    case N_CMP: return eval_cmp(n);
+    case N_MATCH: return eval_match(n);
+    case N_IN: return eval_in(n);
     case N_PREINC: case N_PREDEC: case N_POSTINC: case N_POSTDEC:
         return incdec(n);
     case N_CALL: return call(n);
@@ -431,14 +440,14 @@ Value awk_eval(Node *n) {
     awk_fatal("internal error: bad node %d", n->type);
 }
 
-static int cond_true(Node *e) {
+#define cond_true eval_truth
+
+static NOINLINE void eval_discard(Node *e) {
     Value v = awk_eval(e);
-    int t = awkv_truth(&v);
     awkv_free(&v);
-    return t;
 }
 
-static int do_print(Node *s) {
+static NOINLINE int do_print(Node *s) {
     FILE *f = stdout;
     /* evaluate the arguments first, then the destination */
     size_t cap = 16, n = 0;
@@ -491,6 +500,62 @@ static int do_print(Node *s) {
     return pending;
 }
 
+static int exec(Node *s);
+
+static NOINLINE int exec_misc(Node *s) {
+    switch (s->type) {
+    case S_EXIT:
+        if (s->a) {
+            Value v = awk_eval(s->a);
+            awk_exit_code = (int)awkv_tonum(&v) & 0xff;
+            awkv_free(&v);
+        }
+        return J_EXIT;
+    case S_RETURN:
+        awkv_free(&retval);
+        if (s->a) {
+            Value v = awk_eval(s->a);
+            if (pending) { awkv_free(&v); return pending; }
+            retval = v;
+        } else {
+            retval = v_uninit();
+        }
+        return J_RETURN;
+    case S_DELETE: {
+        Array *a = awk_var_array(var_of(s->a));
+        if (s->b) {
+            Str *key = awk_subscript(s->b);
+            awkarr_delete(a, key);
+            awkstr_unref(key);
+        } else {
+            awkarr_clear(a);
+        }
+        return pending;
+    }
+    }
+    return J_NONE;
+}
+
+static NOINLINE int exec_forin(Node *s) {
+    int r;
+    Array *a = awk_var_array(var_of(s->b));
+    size_t n;
+    Str **keys = awkarr_keys(a, &n);
+    int res = J_NONE;
+    for (size_t i = 0; i < n; i++) {
+        if (!awkarr_get(a, keys[i], 0)) continue;
+        awk_assign_to(s->a, awkv_maybe(str_ref(keys[i])));
+        if (s->d) {
+            r = exec(s->d);
+            if (r == J_BREAK) break;
+            if (r && r != J_CONTINUE) { res = r; break; }
+        }
+    }
+    for (size_t i = 0; i < n; i++) awkstr_unref(keys[i]);
+    free(keys);
+    return res;
+}
+
 static int exec(Node *s) {
     int r;
     switch (s->type) {
@@ -500,11 +565,9 @@ static int exec(Node *s) {
             if (r) return r;
         }
         return J_NONE;
-    case S_EXPR: {
-        Value v = awk_eval(s->a);
-        awkv_free(&v);
+    case S_EXPR:
+        eval_discard(s->a);
         return pending;
-    }
     case S_PRINT: case S_PRINTF:
         return do_print(s);
     case S_IF: {
@@ -553,56 +616,13 @@ static int exec(Node *s) {
             if (s->c && (r = exec(s->c))) return r;
         }
         return J_NONE;
-    case S_FORIN: {
-        Array *a = awk_var_array(var_of(s->b));
-        size_t n;
-        Str **keys = awkarr_keys(a, &n);
-        int res = J_NONE;
-        for (size_t i = 0; i < n; i++) {
-            if (!awkarr_get(a, keys[i], 0)) continue;
-            awk_assign_to(s->a, awkv_maybe(str_ref(keys[i])));
-            if (s->d) {
-                r = exec(s->d);
-                if (r == J_BREAK) break;
-                if (r && r != J_CONTINUE) { res = r; break; }
-            }
-        }
-        for (size_t i = 0; i < n; i++) awkstr_unref(keys[i]);
-        free(keys);
-        return res;
-    }
+    case S_FORIN: return exec_forin(s);
     case S_NEXT: return J_NEXT;
     case S_NEXTFILE: return J_NEXTFILE;
     case S_BREAK: return J_BREAK;
     case S_CONTINUE: return J_CONTINUE;
-    case S_EXIT:
-        if (s->a) {
-            Value v = awk_eval(s->a);
-            awk_exit_code = (int)awkv_tonum(&v) & 0xff;
-            awkv_free(&v);
-        }
-        return J_EXIT;
-    case S_RETURN:
-        awkv_free(&retval);
-        if (s->a) {
-            Value v = awk_eval(s->a);
-            if (pending) { awkv_free(&v); return pending; }
-            retval = v;
-        } else {
-            retval = v_uninit();
-        }
-        return J_RETURN;
-    case S_DELETE: {
-        Array *a = awk_var_array(var_of(s->a));
-        if (s->b) {
-            Str *key = awk_subscript(s->b);
-            awkarr_delete(a, key);
-            awkstr_unref(key);
-        } else {
-            awkarr_clear(a);
-        }
-        return pending;
-    }
+    case S_EXIT: case S_RETURN: case S_DELETE:
+        return exec_misc(s);
     }
     awk_fatal("internal error: bad statement %d", s->type);
 }
