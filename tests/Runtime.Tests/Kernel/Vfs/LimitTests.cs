@@ -1,0 +1,68 @@
+using SecureExec.Testing.Abi;
+using SecureExec.Testing.Kernel;
+
+namespace SecureExec.Testing.Tests.Kernel.Vfs;
+
+/// <summary>KernelLimits.MaxFileSystemBytes: writes past it write what fits, then ENOSPC (like a full tmpfs).</summary>
+public sealed class LimitTests() : VfsTestBase(limits: new KernelLimits { MaxFileSystemBytes = 16384 })
+{
+    [Fact]
+    public void Write_PastLimit_PartialThenENOSPC()
+    {
+        var available = (int)(Fs.Memory.Capacity - Fs.Memory.Used);
+        var f = OpenOk("/tmp/big", OpenFlags.O_WRONLY | OpenFlags.O_CREAT);
+        Assert.Equal(Errno.SUCCESS, f.Write(null, new byte[available + 100], out var written));
+        Assert.Equal(available, written);
+        Assert.Equal(Errno.ENOSPC, f.Write(null, new byte[1], out written));
+        Assert.Equal(0, written);
+        Assert.Equal(Errno.ENOSPC, Fs.WriteAllText("/tmp/other", "x"));
+        // Overwriting existing bytes needs no space.
+        Assert.Equal(Errno.SUCCESS, f.Pwrite(null, new byte[10], 0, out written));
+        Assert.Equal(10, written);
+        f.Release();
+        Assert.Equal(available, StatOk("/tmp/big").Size);
+    }
+
+    [Fact]
+    public void Unlink_FreesSpace_OnlyAfterLastClose()
+    {
+        var available = (int)(Fs.Memory.Capacity - Fs.Memory.Used);
+        WriteFile("/tmp/big", new string('x', available));
+        var f = OpenOk("/tmp/big", OpenFlags.O_RDONLY);
+        Assert.Equal(Errno.SUCCESS, Fs.Unlink(Host, "/tmp/big"));
+        Assert.Equal(Errno.ENOSPC, Fs.WriteAllText("/tmp/other", "x"));
+        f.Release();
+        WriteFile("/tmp/other", "x");
+    }
+
+    [Fact]
+    public void Truncate_GrowPastLimit_ENOSPC_ShrinkFrees()
+    {
+        WriteFile("/tmp/f", "abc");
+        Assert.Equal(Errno.ENOSPC, Fs.Truncate(Host, "/tmp/f", 1 << 20));
+        Assert.Equal(3, StatOk("/tmp/f").Size);
+        var used = Fs.Memory.Used;
+        Assert.Equal(Errno.SUCCESS, Fs.Truncate(Host, "/tmp/f", 0));
+        Assert.Equal(used - 3, Fs.Memory.Used);
+    }
+
+    [Fact]
+    public void SeekPastLimitThenWrite_ENOSPC()
+    {
+        var f = OpenOk("/tmp/sparse", OpenFlags.O_WRONLY | OpenFlags.O_CREAT);
+        Assert.Equal(Errno.SUCCESS, f.Seek(1 << 20, Whence.SEEK_SET, out _));
+        Assert.Equal(Errno.ENOSPC, f.Write(null, "x"u8, out _));
+        f.Release();
+        Assert.Equal(0, StatOk("/tmp/sparse").Size);
+    }
+
+    [Fact]
+    public void Rename_OverFile_FreesReplacedBytes()
+    {
+        WriteFile("/tmp/a", "aaaa");
+        WriteFile("/tmp/b", "bbbbbbbb");
+        var used = Fs.Memory.Used;
+        Assert.Equal(Errno.SUCCESS, Fs.Rename(Host, "/tmp/a", "/tmp/b"));
+        Assert.Equal(used - 8, Fs.Memory.Used);
+    }
+}
