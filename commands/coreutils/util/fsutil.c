@@ -539,3 +539,32 @@ fail:;
     errno = e;
     return NULL;
 }
+
+unsigned char *fs_read_all(int fd, size_t *n) {
+    size_t cap = 65536, len = 0;
+    unsigned char *buf = malloc(cap);
+    for (;;) {
+        if (len == cap) buf = realloc(buf, cap *= 2);
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            free(buf);
+            return NULL;
+        }
+        if (r == 0) break;
+        len += (size_t)r;
+    }
+    *n = len;
+    return buf;
+}
+
+int fs_write_all(int fd, const void *buf, size_t n) {
+    const char *p = buf;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) return -1;
+        p += w, n -= (size_t)w;
+    }
+    return 0;
+}

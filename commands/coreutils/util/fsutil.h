@@ -82,4 +82,15 @@ const char *fs_user_name(uint32_t uid);
 const char *fs_group_name(uint32_t gid);
 /* Canonical absolute path resolving links; mode e (all exist), f (all but last), m (none). */
 char *fs_canon(const char *path, char mode);
+/* gzip codec (implemented in gzip.c). Buffers are malloc'd. */
+uint32_t fs_crc32(uint32_t crc, const unsigned char *p, size_t n);
+unsigned char *fs_gz_compress(const unsigned char *in, size_t n, int level, const char *name, uint32_t mtime,
+                              size_t *out_n);
+/* Decompresses every gzip member; returns 0, -1 (not gzip), -2 (truncated), -3 (crc/length mismatch),
+ * -4 (invalid data). */
+int fs_gz_decompress(const unsigned char *in, size_t n, unsigned char **out, size_t *out_n);
+/* Reads a whole fd into a malloc'd buffer (NULL on error). */
+unsigned char *fs_read_all(int fd, size_t *n);
+int fs_write_all(int fd, const void *buf, size_t n);
+
 #endif
