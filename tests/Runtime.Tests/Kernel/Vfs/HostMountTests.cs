@@ -258,4 +258,43 @@ public sealed class HostMountTests : VfsTestBase
         Assert.Equal("/mnt/h/sub/a.txt", text);
         Kernel.Init.Fds.CloseAll();
     }
+
+    [Fact]
+    public void HostFifo_Open_ENXIO()
+    {
+        var fifo = Path.Combine(_host, "fifo");
+        using (var p = System.Diagnostics.Process.Start("mkfifo", fifo)) p.WaitForExit();
+        Assert.Equal(FileType.Fifo, StatOk("/mnt/h/fifo").Type);
+        Assert.Equal(Errno.ENXIO, OpenErr("/mnt/h/fifo", OpenFlags.O_RDONLY));
+        Assert.Equal(Errno.ENXIO, OpenErr("/mnt/h/fifo", OpenFlags.O_WRONLY));
+    }
+
+    [Fact]
+    public void OpenatFallback_SameBehaviourThroughVfs()
+    {
+        var saved = HostInterop.UseOpenatFallback;
+        HostInterop.UseOpenatFallback = true;
+        try
+        {
+            Assert.Equal("a", ReadFile("/mnt/h/sub/a.txt"));
+            Assert.Equal("root:x:0:0:root:/root:/bin/sh\n", ReadFile("/mnt/h/abs_escape/passwd"));
+            Directory.Move(Path.Combine(_host, "sub"), Path.Combine(_host, "sub.old"));
+            File.CreateSymbolicLink(Path.Combine(_host, "sub"), _outside);
+            Assert.Equal(Errno.ENOENT, OpenErr("/mnt/h/sub/secret.txt", OpenFlags.O_RDONLY));
+            WriteFile("/mnt/h/made-by-fallback", "ok");
+            Assert.Equal("ok", File.ReadAllText(Path.Combine(_host, "made-by-fallback")));
+        }
+        finally
+        {
+            HostInterop.UseOpenatFallback = saved;
+        }
+    }
+
+    [Fact]
+    public void Write_ReadOnlyDescription_EBADF()
+    {
+        var f = OpenOk("/mnt/h/inside.txt", OpenFlags.O_RDONLY);
+        Assert.Equal(Errno.EBADF, f.Write(null, "x"u8, out _));
+        f.Release();
+    }
 }

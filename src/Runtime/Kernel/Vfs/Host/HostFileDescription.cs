@@ -18,6 +18,8 @@ internal sealed class HostFileDescription(HostNode node, SafeFileHandle fd, Open
 
     public override Errno Read(KernelProcess? caller, Span<byte> buffer, out int read)
     {
+        read = 0;
+        if (!Flags.CanRead()) return Errno.EBADF;
         lock (_positionLock)
         {
             var e = HostInterop.Pread(fd, buffer, _position, out read);
@@ -28,6 +30,8 @@ internal sealed class HostFileDescription(HostNode node, SafeFileHandle fd, Open
 
     public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written)
     {
+        written = 0;
+        if (!Flags.CanWrite()) return Errno.EBADF;
         lock (_positionLock)
         {
             // The host fd has O_APPEND when this description has it, and pwrite then appends (Linux).
@@ -47,12 +51,14 @@ internal sealed class HostFileDescription(HostNode node, SafeFileHandle fd, Open
     public override Errno Pread(KernelProcess? caller, Span<byte> buffer, long offset, out int read)
     {
         read = 0;
+        if (!Flags.CanRead()) return Errno.EBADF;
         return offset < 0 ? Errno.EINVAL : HostInterop.Pread(fd, buffer, offset, out read);
     }
 
     public override Errno Pwrite(KernelProcess? caller, ReadOnlySpan<byte> data, long offset, out int written)
     {
         written = 0;
+        if (!Flags.CanWrite()) return Errno.EBADF;
         return offset < 0 ? Errno.EINVAL : HostInterop.Pwrite(fd, data, offset, out written);
     }
 

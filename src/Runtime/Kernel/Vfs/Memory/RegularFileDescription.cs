@@ -19,6 +19,8 @@ internal sealed class RegularFileDescription : FileDescription, IVfsDescription
 
     public override Errno Read(KernelProcess? caller, Span<byte> buffer, out int read)
     {
+        read = 0;
+        if (!Flags.CanRead()) return Errno.EBADF;
         lock (_positionLock)
         {
             read = File.ReadAt(_position, buffer);
@@ -29,6 +31,8 @@ internal sealed class RegularFileDescription : FileDescription, IVfsDescription
 
     public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written)
     {
+        written = 0;
+        if (!Flags.CanWrite()) return Errno.EBADF;
         lock (_positionLock)
         {
             var e = File.WriteAt(_position, data, (Flags & OpenFlags.O_APPEND) != 0, out written, out var end);
@@ -40,6 +44,7 @@ internal sealed class RegularFileDescription : FileDescription, IVfsDescription
     public override Errno Pread(KernelProcess? caller, Span<byte> buffer, long offset, out int read)
     {
         read = 0;
+        if (!Flags.CanRead()) return Errno.EBADF;
         if (offset < 0) return Errno.EINVAL;
         read = File.ReadAt(offset, buffer);
         return Errno.SUCCESS;
@@ -49,6 +54,7 @@ internal sealed class RegularFileDescription : FileDescription, IVfsDescription
     public override Errno Pwrite(KernelProcess? caller, ReadOnlySpan<byte> data, long offset, out int written)
     {
         written = 0;
+        if (!Flags.CanWrite()) return Errno.EBADF;
         if (offset < 0) return Errno.EINVAL;
         return File.WriteAt(offset, data, (Flags & OpenFlags.O_APPEND) != 0, out written, out _);
     }
