@@ -50,22 +50,13 @@ static int b_dot(int argc, char **argv) {
     while ((k = read(fd, buf, sizeof buf)) > 0) str_addn(&b, buf, (size_t)k);
     close(fd);
     char *code = str_take(&b);
-    char **sp = posargs;
-    int sn = nposargs;
-    if (argc > 2) {
-        posargs = argv + 2;
-        nposargs = argc - 2;
-    }
+    /* like dash, extra arguments of . are ignored */
     int sl = lineno;
     funcdepth++;
     exit_status = 0;
     run_string(code, 1);
     funcdepth--;
     lineno = sl;
-    if (argc > 2) {
-        posargs = sp;
-        nposargs = sn;
-    }
     if (unwind == U_RETURN) unwind = U_NONE;
     free(code);
     return exit_status;

@@ -26,8 +26,10 @@ static int echo_escapes(Str *o, const char *s) {
         case 't': str_addc(o, '\t'); break;
         case 'v': str_addc(o, '\v'); break;
         case '\\': str_addc(o, '\\'); break;
-        case '0': {
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            /* \0nnn or \nnn */
             int v = 0, k = 0;
+            if (*s != '0') v = *s - '0', k = 1;
             while (k < 3 && s[1] >= '0' && s[1] <= '7') v = v * 8 + (*++s - '0'), k++;
             str_addc(o, (char)v);
             break;

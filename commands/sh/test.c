@@ -70,8 +70,8 @@ static int unary(const char *op, const char *a) {
     case 'r': return se_access(a, R_OK) == 0;
     case 'w': return se_access(a, W_OK) == 0;
     case 'x': return se_access(a, X_OK) == 0;
-    case 'O': return st.uid == (unsigned)geteuid();
-    case 'G': return st.gid == (unsigned)getegid();
+    case 'O': return st.uid == 0; /* every process runs as root */
+    case 'G': return st.gid == 0;
     }
     return 0;
 }
@@ -117,17 +117,11 @@ static int primary(void) {
         tpos++;
         return v;
     }
-    if (tpos + 2 < tn + 0 && is_binary(tw[tpos + 1])) {
+    if (tpos + 2 < tn && is_binary(tw[tpos + 1])) {
         tpos += 3;
         return binary(t, tw[tpos - 2], tw[tpos - 1]);
     }
-    if (tpos + 2 == tn && is_binary(tw[tpos + 1])) {
-        tpos += 3;
-        return binary(t, tw[tpos - 2], tw[tpos - 1]);
-    }
-    if (tpos + 2 == tn && is_binary(tw[tpos + 1]) == 0 && 0) {
-    }
-    if (tpos + 2 == tn + 0 && tpos + 1 < tn && is_binary(tw[tpos + 1]) && !is_unary(t)) {
+    if (tpos + 2 == tn && is_binary(tw[tpos + 1]) && !is_unary(t)) {
         terror("%s: argument expected", tw[tpos + 1]);
         return 0;
     }

@@ -1,0 +1,4 @@
+false &
+echo started
+wait $!
+echo status $?

@@ -1,0 +1,4 @@
+command -p echo via p
+command -v cat | sed 's|.*/||'
+command exit 3
+echo unreachable

@@ -1,0 +1,5 @@
+echo a#b # c
+echo '#' "#" \#
+x=1#2; echo $x
+echo $(echo hi # comment in subst
+)

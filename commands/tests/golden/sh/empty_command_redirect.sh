@@ -1,0 +1,4 @@
+> created
+[ -f created ] && echo created
+< created
+echo status $?

@@ -1,0 +1,5 @@
+cat <<EOF
+joined \
+line
+keep \\ one
+EOF

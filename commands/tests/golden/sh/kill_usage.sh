@@ -1,0 +1,4 @@
+kill
+echo $?
+kill -s BOGUS 1
+echo $?

@@ -1,0 +1,5 @@
+echo "a"'b'c"d e"
+x=val
+echo "$x"'$x'$x"${x}"
+echo ''""''
+set -- ''""''; echo $#

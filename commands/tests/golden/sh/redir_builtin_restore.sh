@@ -1,0 +1,5 @@
+echo one > f
+pwd > /dev/null
+echo visible
+read x < f
+echo $x

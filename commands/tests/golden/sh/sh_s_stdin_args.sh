@@ -1,0 +1,1 @@
+printf 'echo "args: $*"\necho "zero: $0"\n' | sh -s a b | sed 's/zero: .*/zero ok/'

@@ -1,0 +1,3 @@
+f() { trap 'echo cleanup' EXIT; echo in f; }
+f
+echo after f

@@ -1,0 +1,6 @@
+trap 'echo caught' TERM
+kill $$
+trap - TERM
+echo before kill
+kill $$
+echo not reached

@@ -1,0 +1,2 @@
+type export set : . exit
+type cat >/dev/null && echo found
