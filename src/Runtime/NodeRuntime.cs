@@ -38,20 +38,25 @@ public sealed class NodeRuntime : IAsyncDisposable
 
     /// <summary>
     /// Creates a VM. Throws <see cref="DirectoryNotFoundException"/> (naming every place looked) when no commands
-    /// directory is found.
+    /// directory is found, <see cref="ArgumentException"/> for a mount or working directory that cannot be set up.
     /// </summary>
     public static Task<NodeRuntime> CreateAsync(NodeRuntimeOptions? options = null, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         options ??= new NodeRuntimeOptions();
         var directory = Drivers.Wasm.CommandsDirectory.Resolve(options.CommandsDir);
-        if (options.Mounts.Count > 0)
-            throw new NotSupportedException("host mounts are not available yet: the VM's file system has no host mount support in this build");
         var kernel = new VirtualKernel(options.Permissions.ToKernel());
         try
         {
             var driver = new WasmDriver(options.MemoryLimitBytes);
             driver.RegisterDirectory(kernel, directory);
+            foreach (var mount in options.Mounts)
+            {
+                var host = Path.GetFullPath(mount.HostPath);
+                var m = kernel.FileSystem.Mount(mount.GuestPath, host, mount.ReadOnly);
+                if (m != Errno.SUCCESS)
+                    throw new ArgumentException($"cannot mount {host} at {mount.GuestPath}: {m.Message()}", nameof(options));
+            }
             if (!options.Cwd.StartsWith('/')) throw new ArgumentException($"the working directory must be an absolute guest path: '{options.Cwd}'", nameof(options));
             var e = kernel.FileSystem.MkdirAll(options.Cwd);
             if (e is not (Errno.SUCCESS or Errno.EEXIST))

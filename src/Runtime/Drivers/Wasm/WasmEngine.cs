@@ -13,8 +13,8 @@ internal sealed class WasmEngine
 {
     /// <summary>Epoch tick: a busy guest notices a kill within about this long.</summary>
     public const int TickMilliseconds = 5;
-    /// <summary>Native stack wasm may use (the process thread has 8 MiB; the rest is for host frames).</summary>
-    private const int MaxWasmStack = 4 << 20;
+    /// <summary>Native stack wasm may use (the process thread has 8 MiB; host frames use the rest).</summary>
+    private const int MaxWasmStack = 1 << 20; // must stay below Wasmtime's async stack size (2 MiB)
 
     private static readonly Lazy<WasmEngine> s_shared = new(() => new WasmEngine(), LazyThreadSafetyMode.ExecutionAndPublication);
 
