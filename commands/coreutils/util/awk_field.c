@@ -10,7 +10,7 @@ extern int awk_rs_paragraph; /* awk_io.c: RS == "" (newline always separates fie
 typedef struct FsMode {
     int kind; /* 0 default blanks, 1 single char, 2 regex, 3 whole record (FS "") */
     char ch;
-    Regex *re, *re_nl; /* re_nl: regex or newline (paragraph mode) */
+    Regex *re;
     Str *src;
 } FsMode;
 
@@ -71,19 +71,6 @@ static void grow(long n) {
 
 typedef void (*emit_fn)(void *ctx, const char *s, size_t n);
 
-static Regex *paragraph_re(FsMode *m) {
-    if (!m->re_nl) {
-        size_t l = m->src->len;
-        char *p = malloc(l + 8);
-        memcpy(p, "(", 1);
-        memcpy(p + 1, m->src->s, l);
-        memcpy(p + 1 + l, ")|\n", 4);
-        m->re_nl = awkre_compile_lit(p, l + 4);
-        free(p);
-    }
-    return m->re_nl;
-}
-
 /* Splits s by mode m, calling emit for each field; returns the count. */
 static long split_by(const char *s, size_t len, FsMode *m, Regex *re, int para, emit_fn emit, void *ctx) {
     long n = 0;
@@ -117,7 +104,7 @@ static long split_by(const char *s, size_t len, FsMode *m, Regex *re, int para, 
         emit(ctx, s + st, len - st);
         return n + 1;
     }
-    if (!re) re = para ? paragraph_re(m) : m->re;
+    if (!re) re = m->re; /* like gawk: a regex FS does not also split at newlines in paragraph mode */
     size_t st = 0, p = 0;
     while (p <= len) {
         size_t so, eo;

@@ -183,6 +183,7 @@ static int open_next_main(void) {
         main_seen_file = 1;
         main_in = in_new(0);
         main_is_stdin = 1;
+        awk_set_var(&awk_globals[V_FILENAME], v_str(awkstr_cstr("-"))); /* as gawk --posix */
         set_num(V_FNR, 0);
         return 1;
     }

@@ -159,6 +159,8 @@ Str *awk_format(const char *fmt, size_t flen, Node *args) {
             char ch[2] = {0, 0};
             size_t cl = 1;
             char u8[8];
+            if (v.type == T_MAYBE) awkv_isnumeric(&v); /* input numbers print as characters */
+            if (v.type == T_STRNUM) v.type = T_NUM;
             if (v.type == T_NUM && v.num >= 256 && v.num < 0x110000) {
                 /* like gawk: code points above a byte are written in UTF-8 */
                 unsigned c = (unsigned)v.num;
