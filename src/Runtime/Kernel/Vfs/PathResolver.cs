@@ -24,7 +24,7 @@ internal readonly record struct PathStep(string Name, VfsNode Node);
 /// the final name, and its inode if it exists. For "/", "." and ".." as final component, <see cref="Name"/> is
 /// "", "." or "..", <see cref="Node"/> is that directory and <see cref="Steps"/> ends with it.
 /// </summary>
-internal sealed class ResolvedPath(List<PathStep> steps, string name, VfsNode? node, bool trailingSlash)
+internal sealed class ResolvedPath(List<PathStep> steps, string name, VfsNode? node, bool trailingSlash, string? magicPath = null)
 {
     public List<PathStep> Steps { get; } = steps;
     public string Name { get; } = name;
@@ -38,11 +38,13 @@ internal sealed class ResolvedPath(List<PathStep> steps, string name, VfsNode? n
     /// <summary>The directory the final entry is in (for special names: the directory itself).</summary>
     public VfsNode Directory => Steps[^1].Node;
 
-    /// <summary>The canonical absolute path of the final entry.</summary>
+    /// <summary>The canonical absolute path of the final entry (for a /proc/PID/fd/N magic link to a file: the
+    /// file's path, as realpath(3) shows on Linux).</summary>
     public string CanonicalPath
     {
         get
         {
+            if (magicPath is not null) return magicPath;
             var sb = new StringBuilder();
             for (var i = 1; i < Steps.Count; i++) sb.Append('/').Append(Steps[i].Name);
             if (!IsSpecial) sb.Append('/').Append(Name);
@@ -72,6 +74,7 @@ internal static class PathResolver
     {
         result = null!;
         if (path.Length == 0) return Errno.ENOENT;
+        if (path.Contains('\0')) return Errno.EINVAL; // C strings cannot carry NUL; drivers normally reject it first
         if (path.Length >= PathMax / 3 && Encoding.UTF8.GetByteCount(path) >= PathMax) return Errno.ENAMETOOLONG;
 
         List<PathStep> steps;
@@ -133,7 +136,8 @@ internal static class PathResolver
                 if (++hops > MaxSymlinks) return Errno.ELOOP;
                 if (last && child.FollowMagic(ctx.Process) is { } magic)
                 {
-                    result = new ResolvedPath(steps, name, magic, trailing);
+                    var shown = child.Readlink(ctx.Process, out var text) == Errno.SUCCESS && text.StartsWith('/') ? text : null;
+                    result = new ResolvedPath(steps, name, magic, trailing, shown);
                     return CheckTrailing(result);
                 }
                 e = child.Readlink(ctx.Process, out var target);

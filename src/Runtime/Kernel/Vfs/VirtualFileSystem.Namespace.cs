@@ -128,6 +128,7 @@ internal sealed partial class VirtualFileSystem
     public Errno Symlink(in PathContext ctx, string target, string linkPath)
     {
         if (target.Length == 0) return Errno.ENOENT;
+        if (target.Contains('\0')) return Errno.EINVAL;
         if (System.Text.Encoding.UTF8.GetByteCount(target) >= PathResolver.PathMax) return Errno.ENAMETOOLONG;
         lock (Lock)
         {

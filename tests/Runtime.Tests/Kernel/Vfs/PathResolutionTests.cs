@@ -112,4 +112,31 @@ public sealed class PathResolutionTests : VfsTestBase
         Assert.Equal(Errno.SUCCESS, Fs.ResolveDirectory(Host, "/bin", out var dir));
         Assert.Equal("/usr/bin", dir);
     }
+
+    [Fact]
+    public void Stat_PathWithNul_EINVAL() => Assert.Equal(Errno.EINVAL, Fs.Stat(Host, "/tmp/a\0b", true, out _));
+
+    [Fact]
+    public void Symlink_TargetOf4096Bytes_ENAMETOOLONG()
+    {
+        Assert.Equal(Errno.ENAMETOOLONG, Fs.Symlink(Host, new string('a', 4096), "/tmp/l"));
+        Assert.Equal(Errno.SUCCESS, Fs.Symlink(Host, new string('a', 4095), "/tmp/l"));
+    }
+
+    [Fact]
+    public void Rmdir_CwdRemoved_RelativeLookups_ENOENT()
+    {
+        Assert.Equal(Errno.SUCCESS, Fs.Mkdir(Host, "/tmp/gone", 0x1ED));
+        Assert.Equal(Errno.SUCCESS, Fs.Rmdir(Host, "/tmp/gone"));
+        Assert.Equal(Errno.ENOENT, Fs.Stat(At("/tmp/gone"), ".", true, out _));
+        Assert.Equal(Errno.SUCCESS, Fs.Stat(At("/tmp/gone"), "/tmp", true, out _));
+    }
+
+    [Fact]
+    public void Rename_AncestorOverDescendant_ENOTEMPTY()
+    {
+        Assert.Equal(Errno.SUCCESS, Fs.MkdirAll("/tmp/ts/x"));
+        Assert.Equal(Errno.ENOTEMPTY, Fs.Rename(Host, "/tmp/ts/x", "/tmp/ts"));
+        Assert.Equal(Errno.EINVAL, Fs.Rename(Host, "/tmp/ts", "/tmp/ts/x/y"));
+    }
 }

@@ -143,6 +143,8 @@ public sealed class ProcFileSystemTests : VfsTestBase
         Assert.Equal(StatOk("/tmp/f").Ino, StatOk($"/proc/1/fd/{fd}").Ino);
         Assert.Equal(ModeBits.S_IFLNK | 0x140, StatOk($"/proc/1/fd/{fd}", follow: false).Mode);
         Assert.Equal("content", ReadAs(Init, $"/dev/fd/{fd}"));
+        Assert.Equal(Errno.SUCCESS, Fs.Realpath(Init, $"/dev/fd/{fd}", out var real));
+        Assert.Equal("/tmp/f", real);
         Kernel.Init.Fds.CloseAll();
         Assert.Equal(Errno.ENOENT, Fs.Stat(Init, $"/dev/fd/{fd}", true, out _));
     }

@@ -46,7 +46,8 @@ internal sealed class MemoryFile : MemoryNode
     {
         lock (Fs.Lock)
         {
-            if ((request.Flags & OpenFlags.O_TRUNC) != 0 && _size != 0)
+            // Linux truncates (and updates mtime/ctime) on O_TRUNC even when the file is already empty.
+            if ((request.Flags & OpenFlags.O_TRUNC) != 0)
             {
                 var e = SetLength(0);
                 if (e != Errno.SUCCESS)
