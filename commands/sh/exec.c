@@ -14,6 +14,7 @@
 int errexit_off, funcdepth, loopdepth;
 
 static int set_status(int s) {
+    if (unwind == U_EXIT) return exit_status; /* exit (maybe from a trap) decided it */
     exit_status = s;
     return s;
 }
@@ -24,7 +25,7 @@ int status_from_wait(int st) {
     return 128 + ((st >> 8) & 0x7f);
 }
 
-static void report_signal(int st) {
+void report_signal(int st) {
     if (!SE_WIFSIGNALED(st)) return;
     int sig = SE_WTERMSIG(st);
     if (sig == SIGINT || sig == SIGPIPE) return;

@@ -175,8 +175,9 @@ static char *expand_sub(const char *w, const char *end, int flags, int in_dq) {
 static void add_value(Buf *b, const char *v, int in_dq) { badds(b, v, in_dq ? F_Q : F_SPLIT); }
 
 /* "$@" / $@ / $* */
+static int nosplit_ctx; /* expand_str: $@ and $* join with IFS[0] like "$*" */
 static void add_at(Buf *b, int star, int in_dq) {
-    if (in_dq && star) {
+    if ((in_dq && star) || nosplit_ctx) {
         char *j = join_params();
         badds(b, j, F_Q);
         free(j);
@@ -515,7 +516,10 @@ static void expand_raw(Buf *b, const char *w, const char *end, int flags, int in
 char *expand_str(const char *raw, int flags) {
     Buf b = {0};
     expand_error = 0;
+    int ns = nosplit_ctx;
+    nosplit_ctx = 1;
     expand_raw(&b, raw, raw + strlen(raw), flags & ~EX_PATTERN, 0);
+    nosplit_ctx = ns;
     char *s = expand_error ? NULL : buf_string(&b, flags & EX_PATTERN);
     bfree(&b);
     return s;

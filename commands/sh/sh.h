@@ -170,6 +170,7 @@ int spawn_child_sh(const char *code, int code_line, const int *fdmap, int nfd, i
 int build_fdmap(int *map, int max);
 void run_exit_trap(void);
 int status_from_wait(int st);
+void report_signal(int st);
 
 /* ---- redirections (redir.c) ---- */
 typedef struct SavedFd {

@@ -132,19 +132,28 @@ int job_wait(int pid, int *status) {
         int st = 0;
         int r = se_waitpid(pid, &st, 0);
         if (r == pid) {
+            report_signal(st);
             *status = status_from_wait(st);
             job_remove(i);
             return 0;
         }
         if (r < 0 && errno == EINTR) {
+            /* a trapped signal ends the wait with 128+n after its trap ran */
             uint64_t p = se_sigpending();
+            int first = 0;
             for (int s = 1; s < 65; s++)
-                if ((p & (1ULL << s)) && traps[s] && *traps[s]) {
-                    *status = 128 + s;
-                    for (int k = s; k < 65; k++)
-                        if (p & (1ULL << k)) run_trap(k);
-                    return -2;
+                if (p & (1ULL << s)) {
+                    if (!first && traps[s] && *traps[s]) first = s;
+                    run_trap(s);
                 }
+            if (unwind == U_EXIT) {
+                *status = exit_status;
+                return -2;
+            }
+            if (first) {
+                *status = 128 + first;
+                return -2;
+            }
             continue;
         }
         *status = 127;
