@@ -1,0 +1,51 @@
+using SecureExec.Bench;
+using SecureExec.Testing;
+
+// Usage: dotnet run --project bench/SecureExec.Bench -c Release [-- --quick] [--filter TEXT]
+var quick = args.Contains("--quick");
+var filterIndex = Array.IndexOf(args, "--filter");
+var filter = filterIndex >= 0 && filterIndex + 1 < args.Length ? args[filterIndex + 1] : null;
+
+await using var rt = await NodeRuntime.CreateAsync();
+
+async Task Guest(string script)
+{
+    var r = await rt.ExecCommandAsync("sh", ["-c", script]);
+    if (r.ExitCode != 0) throw new InvalidOperationException($"guest failed ({r.ExitCode}): {script}\n{r.Stderr}");
+}
+
+var scenarios = new List<Scenario>
+{
+    new("start-up", "guest `true` (warm runtime)", async () => await rt.ExecCommandAsync("true", []), Iterations: 200),
+    new("start-up", "runtime create + `true` + dispose", async () =>
+    {
+        await using var fresh = await NodeRuntime.CreateAsync();
+        await fresh.ExecCommandAsync("true", []);
+    }, Iterations: 50),
+    new("start-up", "guest `sh -c true`", () => Guest("true"), Iterations: 100),
+    new("start-up", "host `sh -c true`", () => HostBaseline.ShellAsync("true"), Iterations: 100),
+    new("shell", "guest `echo hello | wc -c`", () => Guest("echo hello | wc -c"), Iterations: 100, Baseline: "host `echo hello | wc -c`"),
+    new("shell", "host `echo hello | wc -c`", () => HostBaseline.ShellAsync("echo hello | wc -c"), Iterations: 100),
+    new("shell", "guest `seq 1 100000 | sort -n | tail -1`", () => Guest("seq 1 100000 | sort -n | tail -1"), Iterations: 10, Baseline: "host `seq 1 100000 | sort -n | tail -1`"),
+    new("shell", "host `seq 1 100000 | sort -n | tail -1`", () => HostBaseline.ShellAsync("seq 1 100000 | sort -n | tail -1"), Iterations: 10),
+    new("pipes", "guest `head -c 100000000 /dev/zero | wc -c`", () => Guest("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1, Baseline: "host `head -c 100000000 /dev/zero | wc -c`"),
+    new("pipes", "host `head -c 100000000 /dev/zero | wc -c`", () => HostBaseline.ShellAsync("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1),
+};
+
+var results = new List<Measurement>();
+foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+{
+    try
+    {
+        var m = await s.MeasureAsync(quick);
+        results.Add(m);
+        Console.WriteLine($"{m.Group,-9} {m.Name,-48} min {m.MinMs,9:F3} ms  median {m.MedianMs,9:F3} ms  p95 {m.P95Ms,9:F3} ms");
+    }
+    catch (Exception ex)
+    {
+        Console.WriteLine($"{s.Group,-9} {s.Name,-48} FAILED: {ex.Message.Split('\n')[0]}");
+        if (quick) Environment.ExitCode = 1;
+    }
+}
+
+if (!quick) ResultsWriter.Write(results);

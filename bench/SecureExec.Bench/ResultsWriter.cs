@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SecureExec.Bench;
+
+/// <summary>Writes bench/results/latest.md and latest.json (medians, and ratios to the baselines).</summary>
+internal static class ResultsWriter
+{
+    public static void Write(IReadOnlyList<Measurement> results)
+    {
+        var dir = Path.Combine(FindBenchDirectory(), "results");
+        Directory.CreateDirectory(dir);
+        var byName = results.ToDictionary(r => r.Name);
+        var md = new StringBuilder()
+            .AppendLine($"# Benchmark results ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)")
+            .AppendLine()
+            .AppendLine("| group | scenario | min ms | median ms | p95 ms | vs baseline (median) |")
+            .AppendLine("|---|---|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var ratio = r.Baseline is { } b && byName.TryGetValue(b, out var baseline)
+                ? $"{r.MedianMs / baseline.MedianMs:F2}× {b}" : "";
+            md.AppendLine($"| {r.Group} | {r.Name} | {r.MinMs:F3} | {r.MedianMs:F3} | {r.P95Ms:F3} | {ratio} |");
+        }
+        File.WriteAllText(Path.Combine(dir, "latest.md"), md.ToString());
+        File.WriteAllText(Path.Combine(dir, "latest.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"results written to {dir}");
+    }
+
+    private static string FindBenchDirectory()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "SecureExec.Testing.sln"))) return Path.Combine(d.FullName, "bench");
+        return Path.Combine(Environment.CurrentDirectory, "bench");
+    }
+}

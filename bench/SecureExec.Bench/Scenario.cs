@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace SecureExec.Bench;
+
+/// <summary>One measured workload: warm-up runs are discarded, then each iteration is timed.</summary>
+internal sealed record Scenario(string Group, string Name, Func<Task> Run, int Iterations = 20, int Warmup = 3,
+    string? Baseline = null)
+{
+    public async Task<Measurement> MeasureAsync(bool quick)
+    {
+        var iterations = quick ? 1 : Iterations;
+        for (var i = 0; i < (quick ? 0 : Warmup); i++) await Run();
+        var samples = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await Run();
+            samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        return Measurement.From(this, samples);
+    }
+}
+
+/// <summary>min / median / p95 of a scenario's iterations, in milliseconds.</summary>
+internal sealed record Measurement(string Group, string Name, int Iterations, double MinMs, double MedianMs, double P95Ms, string? Baseline)
+{
+    public static Measurement From(Scenario s, List<double> samples)
+    {
+        samples.Sort();
+        double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return new(s.Group, s.Name, samples.Count, samples[0], At(0.5), At(0.95), s.Baseline);
+    }
+}
