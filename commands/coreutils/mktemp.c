@@ -80,11 +80,13 @@ int mktemp_main(int argc, char **argv) {
         if (dry) {
             r = fs_exists(out) ? -1 : 0;
             if (r < 0) errno = EEXIST;
-        } else if (dir) r = mkdir(out, 0700);
-        else {
+        } else if (dir) {
+            r = mkdir(out, 0700);
+            if (r == 0) se_chmod(out, 0700); /* WASI ignores the mode argument */
+        } else {
             int fd = open(out, O_WRONLY | O_CREAT | O_EXCL, 0600);
             r = fd < 0 ? -1 : 0;
-            if (fd >= 0) close(fd);
+            if (fd >= 0) se_fchmod(fd, 0600), close(fd);
         }
         if (r == 0) {
             puts(out);

@@ -73,6 +73,7 @@ int nohup_main(int argc, char **argv) {
     }
     if (out_tty) {
         const char *name = "nohup.out";
+        int existed = fs_exists(name);
         int fd = open(name, O_WRONLY | O_CREAT | O_APPEND, 0600);
         char *alt = NULL;
         if (fd < 0 && getenv("HOME")) {
@@ -81,6 +82,7 @@ int nohup_main(int argc, char **argv) {
             name = alt;
         }
         if (fd < 0) cu_error(125, errno, "failed to open %s", cu_quote(name));
+        if (!existed) se_fchmod(fd, 0600); /* WASI's open ignores the mode */
         cu_error(0, 0, "%s output to %s", in_tty ? "ignoring input and appending" : "appending", cu_quote(name));
         fflush(stdout);
         se_dup2(fd, 1);

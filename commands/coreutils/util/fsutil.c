@@ -209,6 +209,8 @@ int fs_run(char *const argv[], char *const envp[]) {
 int fs_copy_data(const char *src, const char *dst, uint32_t mode) {
     int in = open(src, O_RDONLY);
     if (in < 0) return -1;
+    se_stat_t dst_st;
+    int existed = se_stat(dst, &dst_st) == 0;
     int out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, mode);
     if (out < 0) {
         int e = errno;
@@ -216,6 +218,7 @@ int fs_copy_data(const char *src, const char *dst, uint32_t mode) {
         errno = e;
         return -1;
     }
+    if (!existed) se_fchmod(out, (int)mode); /* WASI's open ignores the mode argument */
     static char buf[65536];
     ssize_t n;
     int rc = 0;
