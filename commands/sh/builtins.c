@@ -735,7 +735,7 @@ static int b_local(int argc, char **argv) {
 }
 
 static int b_unsupported(int argc, char **argv) {
-    sh_error("%s: not supported (no job control)", argv[0]);
+    sh_error("%s: not supported%s", argv[0], strcmp(argv[0], "ulimit") ? " (no job control)" : "");
     return 2;
 }
 
