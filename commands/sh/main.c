@@ -115,7 +115,10 @@ int main(int argc, char **argv) {
         if (state_load(atoi(argv[2]), &code, &line) < 0) return 2;
         trap_reset_for_subshell();
         lineno = line;
-        run_string(code, line);
+        Input cin;
+        input_init_string(&cin, code, line);
+        cin.noalias = 1;
+        run_input(&cin);
         return finish();
     }
 

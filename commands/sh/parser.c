@@ -279,17 +279,19 @@ static void read_heredocs(void) {
     npending = 0;
 }
 
-static void insert_text(const char *s) {
-    size_t n = strlen(s);
+/* replaces the alias name at [from, pos) by its value and rewinds to it */
+static void replace_text(size_t from, const char *s) {
+    size_t n = strlen(s), old = in->pos - from;
     if (in->len + n + 1 > in->cap) {
         in->cap = in->len + n + 4096;
         in->buf = xrealloc(in->buf, in->cap);
     }
-    memmove(in->buf + in->pos + n, in->buf + in->pos, in->len - in->pos);
-    memcpy(in->buf + in->pos, s, n);
-    in->len += n;
+    memmove(in->buf + from + n, in->buf + in->pos, in->len - in->pos);
+    memcpy(in->buf + from, s, n);
+    in->len = in->len - old + n;
     for (int i = 0; i < nactive; i++)
-        if (active[i].end >= in->pos) active[i].end += n;
+        if (active[i].end >= in->pos) active[i].end = active[i].end - old + n;
+    in->pos = from;
 }
 
 static void lex(void) {
@@ -360,13 +362,13 @@ again:
     }
     int after_blank = alias_next && wstart + 1 >= alias_next;
     if (after_blank) alias_next = 0;
-    if ((cmdpos || after_blank) && !q && !parse_noalias && !tok.ionum) {
+    if ((cmdpos || after_blank) && !q && !parse_noalias && !in->noalias && !tok.ionum) {
         Alias *a = alias_lookup(tok.w);
         int busy = 0;
         for (int i = 0; a && i < nactive; i++)
             if (!strcmp(active[i].name, a->name)) busy = 1;
         if (a && !busy && nactive < 32) {
-            insert_text(a->value);
+            replace_text(wstart, a->value);
             active[nactive].name = a->name;
             active[nactive].end = in->pos + strlen(a->value);
             nactive++;

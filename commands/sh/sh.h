@@ -62,6 +62,7 @@ typedef struct Input {
     int fd;      /* refill source, -1 for strings */
     int eof;
     int lineno;
+    int noalias; /* text already alias-expanded (code handed to a child sh) */
 } Input;
 void input_init_string(Input *in, const char *s, int lineno);
 void input_init_fd(Input *in, int fd);
