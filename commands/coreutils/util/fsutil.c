@@ -261,98 +261,184 @@ static long long days_from_civil(long long y, int m, int d) {
 }
 
 static const char *skip_ws(const char *s) {
-    while (isspace((unsigned char)*s)) s++;
+    while (isspace((unsigned char)*s) || *s == ',') s++;
     return s;
 }
 
-static int unit_seconds(const char *w, size_t n, long long *out) {
-    static const struct { const char *name; long long secs; } units[] = {
-        {"sec", 1}, {"second", 1}, {"min", 60}, {"minute", 60}, {"hour", 3600}, {"day", 86400},
-        {"week", 604800}, {"fortnight", 1209600}, {"month", 2592000}, {"year", 31536000}};
-    if (n > 1 && w[n - 1] == 's') n--;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strlen(units[i].name) == n && strncasecmp(units[i].name, w, n) == 0) return *out = units[i].secs, 0;
+static void civil_from_days(long long z, long long *y, int *m, int *d) {
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int word_index(const char *w, size_t n, const char *const *list, int count) {
+    for (int i = 0; i < count; i++) {
+        size_t k = strlen(list[i]);
+        if ((n == k || (n >= 3 && n < k)) && strncasecmp(list[i], w, n) == 0) return i;
+    }
     return -1;
 }
 
-int fs_parse_date(const char *s, time_t now, struct timespec *out) {
-    s = skip_ws(s);
-    long long t = now, nsec = 0;
+/* Date strings like GNU date -d for the common forms: ISO dates and times, "@N", month names,
+ * MM/DD/YYYY, time zones Z/UTC/+HHMM, now/today/yesterday/tomorrow, [+-]N unit [ago], next/last. */
+int fs_parse_date(const char *str, time_t now, struct timespec *out) {
+    static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"};
+    static const char *const days[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    const char *s = skip_ws(str);
     if (*s == '@') {
         char *end;
         double v = strtod(s + 1, &end);
         if (end == s + 1 || *skip_ws(end)) return -1;
-        t = (long long)v;
+        long long t = (long long)v;
         if (v < 0 && (double)t != v) t--;
-        nsec = (long long)((v - (double)t) * 1e9 + 0.5);
-        out->tv_sec = (time_t)t, out->tv_nsec = (long)nsec;
+        out->tv_sec = (time_t)t, out->tv_nsec = (long)((v - (double)t) * 1e9 + 0.5);
         return 0;
     }
-    int y, mo, d, h = 0, mi = 0, n = 0;
+    long long y = -1, rel_sec = 0, rel_mon = 0, zone = 0;
+    int mo = -1, d = -1, h = -1, mi = 0, have_zone = 0, wday = -1, wday_rel = 0;
     double sec = 0;
-    int have_date = 0;
-    if (sscanf(s, "%d-%d-%d%n", &y, &mo, &d, &n) == 3 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-        have_date = 1;
-        s += n;
-        if (*s == 'T' || *s == ' ') {
-            const char *p = skip_ws(s + 1);
-            int k = 0;
-            if (sscanf(p, "%d:%d%n", &h, &mi, &k) == 2) {
-                p += k;
-                if (*p == ':') {
-                    char *end;
-                    sec = strtod(p + 1, &end);
-                    p = end;
+    long long pending = 0; /* a number waiting for its unit */
+    int have_pending = 0;
+    while (*(s = skip_ws(s))) {
+        const char *t = s;
+        if (isdigit((unsigned char)*s) || ((*s == '+' || *s == '-') && isdigit((unsigned char)s[1]))) {
+            int sign = 1;
+            if (*s == '+' || *s == '-') sign = *s == '-' ? -1 : 1, s++;
+            const char *ds = s;
+            long long v = 0;
+            while (isdigit((unsigned char)*s)) v = v * 10 + (*s++ - '0');
+            size_t nd = (size_t)(s - ds);
+            int a, b, c, k = 0;
+            if (t == ds && *s == '-' && sscanf(t, "%d-%d-%d%n", &a, &b, &c, &k) == 3) { /* YYYY-MM-DD */
+                y = a, mo = b, d = c, s = t + k;
+                if (*s == 'T' && isdigit((unsigned char)s[1])) s++;
+            } else if (t == ds && *s == '/' && sscanf(t, "%d/%d/%d%n", &a, &b, &c, &k) == 3) {
+                if (a > 31) y = a, mo = b, d = c; else mo = a, d = b, y = c;
+                s = t + k;
+            } else if (t == ds && *s == '/' && sscanf(t, "%d/%d%n", &a, &b, &k) == 2) {
+                mo = a, d = b, s = t + k;
+            } else if (t == ds && *s == ':') { /* HH:MM[:SS[.frac]] */
+                h = (int)v;
+                s++;
+                mi = (int)strtol(s, (char **)&s, 10);
+                if (*s == ':') sec = strtod(s + 1, (char **)&s);
+                const char *p = skip_ws(s);
+                if (!strncasecmp(p, "am", 2) || !strncasecmp(p, "pm", 2)) {
+                    if (h == 12) h = 0;
+                    if (tolower((unsigned char)*p) == 'p') h += 12;
+                    s = p + 2;
                 }
-                s = p;
+            } else if (t != ds && (h >= 0 || d >= 0) && (nd == 4 || nd == 2) && !have_pending &&
+                       !isalpha((unsigned char)*skip_ws(s))) { /* zone offset +HHMM / +HH:MM */
+                long long hh = nd == 4 ? v / 100 : v, mm = nd == 4 ? v % 100 : 0;
+                if (nd == 2 && *s == ':') mm = strtol(s + 1, (char **)&s, 10);
+                zone = sign * (hh * 3600 + mm * 60), have_zone = 1;
+            } else if (t == ds && nd == 8 && d < 0) { /* YYYYMMDD */
+                y = v / 10000, mo = (int)(v / 100 % 100), d = (int)(v % 100);
+            } else if (t == ds && d < 0 && mo >= 0 && v <= 31) d = (int)v;       /* "Jan 2" */
+            else if (t == ds && mo >= 0 && d >= 0 && y < 0 && nd == 4) y = v;    /* "Jan 2 2024" */
+            else if (t == ds && nd == 4 && y < 0 && d >= 0) y = v;
+            else {
+                const char *p = skip_ws(s);
+                if (t == ds && v <= 31 && d < 0 && word_index(p, strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), months, 12) >= 0) {
+                    d = (int)v; /* "2 January" */
+                } else {
+                    pending = sign * v, have_pending = 1;
+                }
             }
+            continue;
         }
-        t = days_from_civil(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + (long long)sec;
-        nsec = (long long)((sec - (long long)sec) * 1e9 + 0.5);
-        s = skip_ws(s);
-        if (*s == 'Z' || strncasecmp(s, "UTC", 3) == 0) s += *s == 'Z' ? 1 : 3;
-        else if ((*s == '+' || *s == '-') && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
-                 (s[3] == ':' || isdigit((unsigned char)s[3]))) {
-            int sign = *s == '-' ? -1 : 1, oh = (s[1] - '0') * 10 + (s[2] - '0');
-            const char *p = s + 3 + (s[3] == ':');
-            int om = isdigit((unsigned char)p[0]) ? (p[0] - '0') * 10 + (p[1] - '0') : 0;
-            t -= sign * (oh * 3600LL + om * 60LL);
-            s = p + 2;
-        }
-    } else if (sscanf(s, "%d:%d%n", &h, &mi, &n) == 2) {
-        s += n;
-        if (*s == ':') {
-            char *end;
-            sec = strtod(s + 1, &end);
-            s = end;
-        }
-        t = (now / 86400) * 86400 + h * 3600LL + mi * 60LL + (long long)sec;
-    }
-    /* words and relative items */
-    for (;;) {
-        s = skip_ws(s);
-        if (!*s) break;
-        if (strncasecmp(s, "now", 3) == 0) { s += 3; continue; }
-        if (strncasecmp(s, "today", 5) == 0) { s += 5; continue; }
-        if (strncasecmp(s, "yesterday", 9) == 0) { t -= 86400; s += 9; continue; }
-        if (strncasecmp(s, "tomorrow", 8) == 0) { t += 86400; s += 8; continue; }
-        if (strncasecmp(s, "midnight", 8) == 0 && !have_date) { t -= ((t % 86400) + 86400) % 86400; s += 8; continue; }
-        long long num = 1;
-        if (*s == '+' || *s == '-' || isdigit((unsigned char)*s)) {
-            char *end;
-            num = strtoll(s, &end, 10);
-            if (end == s) return -1;
-            s = skip_ws(end);
-        }
-        const char *w = s;
+        if (*s == '.' && h >= 0) { s++; continue; }
+        if (!isalpha((unsigned char)*s)) return -1;
         while (isalpha((unsigned char)*s)) s++;
-        long long unit;
-        if (s == w || unit_seconds(w, (size_t)(s - w), &unit) < 0) return -1;
-        s = skip_ws(s);
-        if (strncasecmp(s, "ago", 3) == 0) num = -num, s += 3;
-        t += num * unit;
+        size_t n = (size_t)(s - t);
+        if (*s == '.') s++;
+        long long unit = 0;
+        int idx;
+        if (n == 1 && (*t == 'Z' || *t == 'z')) { have_zone = 1, zone = 0; continue; }
+        if ((n == 3 && (!strncasecmp(t, "utc", 3) || !strncasecmp(t, "gmt", 3))) ||
+            (n == 2 && !strncasecmp(t, "ut", 2))) { have_zone = 1; continue; }
+        if (n == 3 && !strncasecmp(t, "now", 3)) continue;
+        if (n == 5 && !strncasecmp(t, "today", 5)) continue;
+        if (n == 9 && !strncasecmp(t, "yesterday", 9)) { rel_sec -= 86400; continue; }
+        if (n == 8 && !strncasecmp(t, "tomorrow", 8)) { rel_sec += 86400; continue; }
+        if (n == 8 && !strncasecmp(t, "midnight", 8)) { if (h < 0) h = 0, mi = 0, sec = 0; continue; }
+        if (n == 4 && !strncasecmp(t, "noon", 4)) { h = 12, mi = 0, sec = 0; continue; }
+        if (n == 3 && !strncasecmp(t, "ago", 3)) { rel_sec = -rel_sec, rel_mon = -rel_mon; continue; }
+        if ((n == 4 && !strncasecmp(t, "next", 4)) || (n == 4 && !strncasecmp(t, "last", 4)) ||
+            (n == 4 && !strncasecmp(t, "this", 4))) {
+            pending = *t == 'n' || *t == 'N' ? 1 : *t == 'l' || *t == 'L' ? -1 : 0, have_pending = 1;
+            continue;
+        }
+        if ((idx = word_index(t, n, months, 12)) >= 0) { mo = idx + 1; continue; }
+        if ((idx = word_index(t, n, days, 7)) >= 0) {
+            wday = idx, wday_rel = have_pending ? (int)pending : 0, have_pending = 0;
+            continue;
+        }
+        size_t un = n > 1 && (t[n - 1] == 's' || t[n - 1] == 'S') ? n - 1 : n;
+        static const char *const units[] = {"sec", "second", "min", "minute", "hour", "day", "week", "fortnight",
+                                            "month", "year"};
+        static const long long secs[] = {1, 1, 60, 60, 3600, 86400, 604800, 1209600, -1, -12};
+        idx = -1;
+        for (int i = 0; i < 10; i++)
+            if (strlen(units[i]) == un && !strncasecmp(units[i], t, un)) idx = i;
+        if (idx < 0) return -1;
+        unit = secs[idx];
+        long long num = have_pending ? pending : 1;
+        have_pending = 0;
+        if (unit < 0) rel_mon += num * -unit; /* months, years (12 months) */
+        else rel_sec += num * unit;
     }
-    out->tv_sec = (time_t)t, out->tv_nsec = (long)nsec;
+    if (have_pending) return -1;
+    /* base date */
+    long long day0 = (long long)(now >= 0 ? now / 86400 : (now - 86399) / 86400);
+    long long cy;
+    int cm, cd;
+    civil_from_days(day0, &cy, &cm, &cd);
+    long long secs_today = (long long)now - day0 * 86400;
+    int have_date = mo >= 0 || d >= 0 || y >= 0;
+    if (y < 0) y = cy;
+    else if (y < 100 && y >= 0) y += y < 69 ? 2000 : 1900;
+    if (mo < 0) mo = have_date ? 1 : cm;
+    if (d < 0) d = have_date ? 1 : cd;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec >= 61) return -1;
+    long long t;
+    if (h < 0 && !have_date && wday < 0) t = days_from_civil(y, mo, d) * 86400 + secs_today;
+    else t = days_from_civil(y, mo, d) * 86400 + (h < 0 ? 0 : h) * 3600LL + mi * 60LL + (long long)sec;
+    if (wday >= 0) {
+        long long dn = t / 86400;
+        int cur = (int)((dn % 7 + 11) % 7); /* 1970-01-01 was a Thursday (4) */
+        int diff = (wday - cur + 7) % 7;
+        if (wday_rel > 0 && diff == 0) diff = 7;
+        if (wday_rel < 0) diff = diff == 0 ? -7 : diff - 7;
+        if (wday_rel > 1) diff += 7 * (wday_rel - 1);
+        t += diff * 86400LL;
+    }
+    if (have_zone) t -= zone;
+    if (rel_mon) {
+        long long dd = t / 86400, rest = t - dd * 86400, yy;
+        int mm, dday;
+        civil_from_days(dd, &yy, &mm, &dday);
+        long long total = yy * 12 + (mm - 1) + rel_mon;
+        yy = total / 12, mm = (int)(total % 12) + 1;
+        if (mm < 1) mm += 12, yy--;
+        t = days_from_civil(yy, mm, dday) * 86400 + rest;
+    }
+    t += rel_sec;
+    out->tv_sec = (time_t)t;
+    out->tv_nsec = (long)((sec - (long long)sec) * 1e9 + 0.5);
+    if (h < 0 && !have_date) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        out->tv_nsec = ts.tv_sec == now ? ts.tv_nsec : 0;
+    }
     return 0;
 }
 
