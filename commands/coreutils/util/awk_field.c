@@ -34,9 +34,23 @@ static FsMode *make_mode(Str *fs) {
     return m;
 }
 
+static void free_mode(FsMode *m) {
+    awkstr_unref(m->src);
+    if (m->re) {
+        regfree(&m->re->re);
+        free(m->re);
+    }
+    free(m);
+}
+
 void awkfld_fs_changed(void) {
     Str *fs = awkv_tostr(&awk_globals[V_FS].v);
-    fs_cur = make_mode(fs); /* old modes are kept: a record may still refer to them */
+    if (fs_cur && fs_cur->src->len == fs->len && memcmp(fs_cur->src->s, fs->s, fs->len) == 0) {
+        awkstr_unref(fs);
+        return;
+    }
+    if (fs_cur && fs_cur != fs_rec) free_mode(fs_cur); /* fs_rec still splits the current record */
+    fs_cur = make_mode(fs);
     awkstr_unref(fs);
 }
 
@@ -56,7 +70,9 @@ void awkfld_set_record(Str *rec) {
     record = rec;
     record_valid = 1;
     split_valid = 0;
-    fs_rec = mode_now();
+    FsMode *m = mode_now();
+    if (fs_rec && fs_rec != m) free_mode(fs_rec);
+    fs_rec = m;
 }
 
 static void grow(long n) {
@@ -235,11 +251,7 @@ int awk_split(Str *s, Array *a, Str *fs, Regex *re) {
         for (size_t i = 0; i < copy->len; i++) emit_elem(NULL, copy->s + i, 1);
     } else if (re) split_by(copy->s, copy->len, m, re, 0, emit_elem, NULL);
     else split_by(copy->s, copy->len, m, NULL, 0, emit_elem, NULL);
-    if (fs) {
-        awkstr_unref(m->src);
-        if (m->re) { regfree(&m->re->re); free(m->re); }
-        free(m);
-    }
+    if (fs) free_mode(m);
     awkstr_unref(copy);
     return (int)split_n;
 }

@@ -244,7 +244,7 @@ static NOINLINE Value call(Node *n) {
     for (Node *a = n->a; a; a = a->next, i++) {
         if (a->type == N_GVAR || a->type == N_LVAR) {
             Var *src = var_of(a);
-            if (src->ref || src->arr) {
+            if (src->v.type == T_UNINIT && (src->ref || src->arr)) {
                 Var *r = src;
                 while (r->ref) r = r->ref;
                 locals[i].ref = r;

@@ -1,0 +1,5 @@
+awk 'function g(x) { return x + 1 } function f(y) { y = 5; return g(y) } BEGIN { print f(u), "[" u "]" }'
+awk 'function g(x) { x["k"] = 1 } function f(y) { g(y) } BEGIN { f(u); print u["k"] }'
+awk 'function g(x) { return length(x) } function f(y) { return g(y) } BEGIN { print f(u) }'
+awk 'function inc(a, k) { a[k]++ } BEGIN { inc(c, "x"); inc(c, "x"); inc(c, "y"); print c["x"], c["y"] }'
+awk 'function r(n, acc) { if (n == 0) return acc; return r(n - 1, acc n) } BEGIN { print r(5, "") }'
