@@ -1,0 +1,88 @@
+namespace SecureExec.Testing.Drivers.Node.Bridge;
+
+/// <summary>
+/// Operation numbers of the single bridge function (<c>bridge(op, a, b, c, d)</c>). The bootstrap receives the
+/// names and numbers as JSON, so JS code refers to them by name (<c>OP.Write</c>). Errors come back as -errno.
+/// </summary>
+internal enum BridgeOp
+{
+    // ---- loop ----
+    Exit = 1,            // (code): ends the process after 'exit' handlers ran
+    TicksPending,        // (): the nextTick queue became non-empty
+    TimerStart,          // (id, ms, repeatMs)
+    TimerClear,          // (id)
+    TimerRef,            // (id, ref)
+    ImmediateAdd,        // (id)
+    ImmediateClear,      // (id)
+    Post,                // (id): run JS callback id in the poll phase (fs callbacks)
+    HandleRef,           // (id, ref): read watchers and child watches
+    HrTime,              // () → ns since start as a double
+    // ---- text and blobs ----
+    Utf8Encode,          // (string) → byte count in scratch; -1 when it does not fit
+    Utf8Decode,          // (len) → string from scratch
+    BlobRead,            // (blob, offset) → bytes copied into scratch
+    BlobFree,            // (blob)
+    BlobLength,          // (blob) → length
+    BlobAppend,          // (blob or 0 for a new one, len from scratch) → blob
+    // ---- fds ----
+    Write,               // (fd, len) from scratch → written
+    Read,                // (fd, max) into scratch → read
+    Pread,               // (fd, max, position)
+    Pwrite,              // (fd, len, position)
+    Open,                // (path, flags, mode) → fd
+    Close,               // (fd)
+    Fstat,               // (fd) → stat string
+    Ftruncate,           // (fd, len)
+    Fsync,               // (fd)
+    ReadStart,           // (fd, id): deliver chunks to dispatch(Read, id, n)
+    ReadStop,            // (id)
+    IsTty,               // (fd) → bool
+    // ---- paths ----
+    Stat,                // (path, follow) → stat string
+    Readdir,             // (path) → "name\u0001type\u0000…"
+    Mkdir,               // (path, mode)
+    Rmdir,               // (path)
+    Unlink,              // (path)
+    Rename,              // (from, to)
+    Symlink,             // (target, path)
+    Link,                // (existing, path)
+    Readlink,            // (path) → string
+    Realpath,            // (path) → string
+    Access,              // (path, mode)
+    Chmod,               // (path, mode)
+    Truncate,            // (path, len)
+    Utimes,              // (path, atimeMs, mtimeMs, follow)
+    ReadFileText,        // (path) → string (module sources)
+    // ---- process ----
+    Cwd,                 // () → string
+    Chdir,               // (path)
+    Umask,               // (mask or -1) → old mask
+    Kill,                // (pid, signal)
+    SignalCatch,         // (signal, catch)
+    MemoryUsage,         // () → "rss,heapTotal,heapUsed,external"
+    // ---- modules ----
+    Resolve,             // (specifier, parentDir, conditions 'require'|'import') → path or "node:x" or -errno
+    Compile,             // (source, filename) → true (function handed to the sink) or an error string
+    BuiltinSource,       // (name) → source or null
+    // ---- child processes ----
+    Spawn,               // (json) → "pid,fd0,fd1,fd2" or -errno
+    SpawnSync,           // (json) → json result
+    ChildWatch,          // (pid, id): dispatch(ChildExit, id, waitStatus) when it exits
+}
+
+/// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>
+internal enum DispatchKind
+{
+    Main = 1,            // (mode, payload)
+    RunTicks,
+    Timer,               // (id) → repeat?
+    Immediate,           // (id)
+    Post,                // (id)
+    Read,                // (id, n): n bytes in scratch, 0 = EOF, < 0 = -errno
+    ChildExit,           // (id, raw wait status)
+    Signal,              // (signal number)
+    BeforeExit,
+    ExitEvent,           // (code) → final code
+    Fatal,               // (error value, details): report an uncaught error from the host side
+    ModuleExports,       // (kind 'builtin'|'cjs', name) → exports object, for the ESM loader
+}

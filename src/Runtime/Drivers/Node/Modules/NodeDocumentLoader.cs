@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using SecureExec.Testing.Abi;
+
+namespace SecureExec.Testing.Drivers.Node.Modules;
+
+/// <summary>
+/// ES module loading for one guest: resolves specifiers with <see cref="ModuleResolver"/> and reads sources from
+/// the VFS. Built-ins and CommonJS files become small synthetic modules that re-export the object
+/// <c>require</c> gives (handed over through <c>import.meta</c>, which only that module can see).
+/// </summary>
+internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLoader
+{
+    private readonly Dictionary<string, Document> _cache = new(StringComparer.Ordinal);
+
+    public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier,
+        DocumentCategory category, DocumentContextCallback contextCallback) =>
+        Task.FromResult(Load(sourceInfo, specifier));
+
+    private Document Load(DocumentInfo? sourceInfo, string specifier)
+    {
+        var parentDir = sourceInfo?.Uri is { IsFile: true } parent
+            ? ModuleResolver.Normalize(Uri.UnescapeDataString(parent.AbsolutePath) + "/..")
+            : node.Process.Cwd;
+        var e = node.Resolver.Resolve(specifier, parentDir, true, out var resolved);
+        if (e != Errno.SUCCESS)
+        {
+            var from = sourceInfo?.Uri is { IsFile: true } p ? Uri.UnescapeDataString(p.AbsolutePath) : parentDir;
+            return Failing(specifier, $"Cannot find module '{specifier}' imported from {from}", "ERR_MODULE_NOT_FOUND");
+        }
+        if (_cache.TryGetValue(resolved, out var cached)) return cached;
+        var document = resolved.StartsWith("node:", StringComparison.Ordinal)
+            ? Synthetic(resolved, "builtin", resolved[5..])
+            : node.Resolver.FormatOf(resolved) == "module" ? EsmFile(resolved) : Synthetic(FileUri(resolved).AbsoluteUri, "cjs", resolved);
+        _cache[resolved] = document;
+        return document;
+    }
+
+    public static Uri FileUri(string path) => new UriBuilder(Uri.UriSchemeFile, "") { Path = path }.Uri;
+
+    /// <summary>The main module or an imported .mjs file, with import.meta.url/filename/dirname.</summary>
+    public Document EsmFile(string path, string? source = null)
+    {
+        if (source is null)
+        {
+            var e = node.Bridge.ReadWholeFile(path, out var bytes);
+            if (e != Errno.SUCCESS) return Failing(path, $"Cannot find module '{path}'", "ERR_MODULE_NOT_FOUND");
+            source = Encoding.UTF8.GetString(bytes);
+        }
+        if (source.StartsWith("#!", StringComparison.Ordinal)) source = "//" + source;
+        var uri = FileUri(path);
+        var dir = ModuleResolver.Normalize(path + "/..");
+        var info = new DocumentInfo(uri)
+        {
+            Category = ModuleCategory.Standard,
+            ContextCallback = _ => new Dictionary<string, object>
+            {
+                ["url"] = uri.AbsoluteUri,
+                ["filename"] = path,
+                ["dirname"] = dir,
+            },
+        };
+        return new StringDocument(info, source);
+    }
+
+    /// <summary>A module re-exporting what require(<paramref name="name"/>) returns.</summary>
+    private Document Synthetic(string uri, string kind, string name)
+    {
+        var (exports, keys) = node.ModuleExports(kind, name);
+        var source = new StringBuilder("const m = import.meta.exports;\nexport default m;\n");
+        var names = keys.Split(',').Where(k => k.Length > 0 && k != "default" && Identifier().IsMatch(k) && !s_reserved.Contains(k)).Distinct().ToList();
+        if (names.Count > 0) source.Append("export const { ").Append(string.Join(", ", names)).Append(" } = m;\n");
+        var info = new DocumentInfo(new Uri(uri))
+        {
+            Category = ModuleCategory.Standard,
+            ContextCallback = _ => new Dictionary<string, object> { ["exports"] = exports ?? "" },
+        };
+        return new StringDocument(info, source.ToString());
+    }
+
+    private static Document Failing(string specifier, string message, string code)
+    {
+        var info = new DocumentInfo(new Uri("node:internal/missing/" + Uri.EscapeDataString(specifier))) { Category = ModuleCategory.Standard };
+        var text = System.Text.Json.JsonSerializer.Serialize(message);
+        return new StringDocument(info, $"const e = new Error({text}); e.code = '{code}'; throw e;");
+    }
+
+    private static readonly HashSet<string> s_reserved =
+    [
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+        "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+        "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+        "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "arguments", "eval",
+    ];
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex Identifier();
+}

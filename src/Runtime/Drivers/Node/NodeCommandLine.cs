@@ -1,0 +1,69 @@
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>What `node` was asked to do, parsed from argv like Node's option parser (the subset we support).</summary>
+internal sealed record NodeCommandLine
+{
+    public enum RunMode { File, Eval, Print, Stdin, Version, Help }
+
+    public RunMode Mode { get; init; } = RunMode.Stdin;
+    /// <summary>The script path (File) or the code (Eval, Print).</summary>
+    public string Payload { get; init; } = "";
+    /// <summary>Arguments after the script (process.argv[2..]).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+    /// <summary>Options before the script (process.execArgv).</summary>
+    public IReadOnlyList<string> ExecArgv { get; init; } = [];
+    /// <summary>--input-type=module for -e/-p/stdin code.</summary>
+    public bool InputIsModule { get; init; }
+    public string? Error { get; init; }
+
+    public static NodeCommandLine Parse(IReadOnlyList<string> argv)
+    {
+        var execArgv = new List<string>();
+        var mode = RunMode.Stdin;
+        string? payload = null;
+        var module = false;
+        var i = 1;
+        for (; i < argv.Count; i++)
+        {
+            var a = argv[i];
+            if (a == "--")
+            {
+                i++;
+                break;
+            }
+            if (a == "-" || !a.StartsWith('-')) break;
+            execArgv.Add(a);
+            switch (a)
+            {
+                case "-v" or "--version":
+                    return new NodeCommandLine { Mode = RunMode.Version };
+                case "-h" or "--help":
+                    return new NodeCommandLine { Mode = RunMode.Help };
+                case "-e" or "--eval" or "-p" or "--print" or "-pe":
+                    if (i + 1 >= argv.Count) return new NodeCommandLine { Error = $"{a} requires an argument" };
+                    mode = a is "-e" or "--eval" ? RunMode.Eval : RunMode.Print;
+                    payload = argv[++i];
+                    execArgv.Add(payload);
+                    break;
+                case "--input-type=module":
+                    module = true;
+                    break;
+                case "-r" or "--require" or "--import" or "--loader":
+                    if (i + 1 < argv.Count) execArgv.Add(argv[++i]);
+                    break;
+                default:
+                    if (a.StartsWith("--eval=", StringComparison.Ordinal) || a.StartsWith("--print=", StringComparison.Ordinal))
+                    {
+                        mode = a.StartsWith("--eval=", StringComparison.Ordinal) ? RunMode.Eval : RunMode.Print;
+                        payload = a[(a.IndexOf('=') + 1)..];
+                    }
+                    break; // other V8/Node flags are accepted and ignored
+            }
+        }
+        if (payload is not null)
+            return new NodeCommandLine { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv, InputIsModule = module };
+        if (i < argv.Count && argv[i] != "-")
+            return new NodeCommandLine { Mode = RunMode.File, Payload = argv[i], Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv };
+        return new NodeCommandLine { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv, InputIsModule = module };
+    }
+}

@@ -1,0 +1,10 @@
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>Settings shared by every `node` process of a VM.</summary>
+internal sealed record NodeDriverOptions
+{
+    /// <summary>V8 heap limit per process (MaxRuntimeHeapSize, a catchable limit; never MaxOldSpaceSize).</summary>
+    public ulong MaxHeapBytes { get; init; } = 1UL << 30;
+
+    public static NodeDriverOptions Default { get; } = new();
+}

@@ -1,0 +1,76 @@
+using SecureExec.Testing.Abi;
+using SecureExec.Testing.Drivers.Node.Bridge;
+
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>The event loop phases, in libuv's order: timers, poll (I/O, child exits, signals), check
+/// (immediates); each callback is its own JS call, so microtasks run between callbacks like in Node.</summary>
+internal sealed partial class NodeInstance
+{
+    private void RunLoop()
+    {
+        while (true)
+        {
+            if (Process.FatalSignal is not null) return;
+            Process.WaitWhileStopped();
+            RunTimers();
+            if (!Loop.IsAlive)
+            {
+                Call(DispatchKind.BeforeExit);
+                if (!Loop.IsAlive) return;
+                continue;
+            }
+            Loop.Wait();
+            if (Process.FatalSignal is not null) return;
+            RunSignals();
+            RunReads();
+            foreach (var (id, pid) in Loop.TakeExitedChildren())
+            {
+                var status = Process.Kernel.Processes.Wait(Process, pid, WaitOptions.WNOHANG, out _, out var ws) == Errno.SUCCESS
+                    ? ws.Raw : 0;
+                Call(DispatchKind.ChildExit, id, status);
+            }
+            foreach (var id in Loop.TakePosts()) Call(DispatchKind.Post, id);
+            foreach (var id in Loop.TakeImmediates())
+                if (!Loop.IsImmediateCleared(id)) Call(DispatchKind.Immediate, id);
+        }
+    }
+
+    private void RunTimers()
+    {
+        foreach (var id in Loop.TakeDueTimers())
+        {
+            if (!Loop.IsTimerActive(id)) continue; // cleared by an earlier callback
+            Call(DispatchKind.Timer, id);
+            Loop.AfterTimer(id);
+        }
+    }
+
+    private void RunSignals()
+    {
+        var pending = Process.TakePendingSignals() | _deferredSignals;
+        _deferredSignals = 0;
+        for (var n = 1; pending != 0 && n <= Signals.Max; n++)
+        {
+            if ((pending & (1UL << n)) == 0) continue;
+            pending &= ~(1UL << n);
+            Call(DispatchKind.Signal, n);
+        }
+    }
+
+    private void RunReads()
+    {
+        foreach (var (id, description) in Loop.ReadyReaders())
+        {
+            var n = ReadInto(description);
+            if (n == -(int)Errno.EINTR || n == -(int)Errno.EAGAIN) continue;
+            Call(DispatchKind.Read, id, n);
+        }
+    }
+
+    private unsafe int ReadInto(Kernel.Files.FileDescription description) => Scratch.InvokeWithDirectAccess(p =>
+    {
+        var e = description.Read(Process, new Span<byte>((void*)p, NodeBridge.ScratchSize), out var n);
+        return e == Errno.SUCCESS ? n : -(int)e;
+    });
+}

@@ -1,0 +1,271 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+using Microsoft.ClearScript.V8;
+using SecureExec.Testing.Abi;
+using SecureExec.Testing.Drivers.Node.Bridge;
+using SecureExec.Testing.Drivers.Node.Loop;
+using SecureExec.Testing.Drivers.Node.Modules;
+using SecureExec.Testing.Kernel.Commands;
+using SecureExec.Testing.Kernel.Processes;
+
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>
+/// One running `node`: a V8 engine (own isolate) created and used only on the process thread, the bridge, the
+/// module loader and the event loop. Guest code sees only JS values: the bridge function and the scratch
+/// array are captured by the bootstrap closure and never stored on a global.
+/// </summary>
+internal sealed partial class NodeInstance : IDisposable
+{
+    private readonly NodeDriverOptions _options;
+    private readonly ExecImage _image;
+    private ScriptObject _dispatch = null!;
+    private ScriptObject _sink = null!;
+    private int? _exitCode;          // set by process.exit (through the bridge)
+    private volatile bool _interrupted;
+    private ulong _deferredSignals;
+
+    public NodeInstance(KernelProcess process, ExecImage image, NodeDriverOptions options)
+    {
+        Process = process;
+        _image = image;
+        _options = options;
+        Loop = new EventLoop(process);
+        Bridge = new NodeBridge(this);
+        Resolver = new ModuleResolver(process, Bridge);
+        Engine = CreateEngine();
+        Loader = new NodeDocumentLoader(this);
+        Engine.DocumentSettings.Loader = Loader;
+        Engine.DocumentSettings.AccessFlags = DocumentAccessFlags.None;
+        Scratch = (ITypedArray<byte>)Engine.Evaluate($"new Uint8Array({NodeBridge.ScratchSize})");
+    }
+
+    public KernelProcess Process { get; }
+    public V8ScriptEngine Engine { get; }
+    public ITypedArray<byte> Scratch { get; }
+    public EventLoop Loop { get; }
+    public NodeBridge Bridge { get; }
+    public ModuleResolver Resolver { get; }
+    public NodeDocumentLoader Loader { get; }
+
+    private V8ScriptEngine CreateEngine()
+    {
+        var engine = new V8ScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports)
+        {
+            DefaultAccess = ScriptAccess.None,
+            AllowReflection = false,
+            EnableAutoHostVariables = false,
+            MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes,
+            RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
+        };
+        engine.Execute("delete globalThis.console;"); // ClearScript's console; the bootstrap installs Node's
+        return engine;
+    }
+
+    /// <summary>Stops running JS (kill, process.exit). Safe from any thread.</summary>
+    public void Interrupt()
+    {
+        if (_interrupted) return;
+        _interrupted = true;
+        Engine.Interrupt();
+    }
+
+    /// <summary>process.reallyExit: no more JS runs; the process ends with <paramref name="code"/>.</summary>
+    public void RequestExit(int code)
+    {
+        _exitCode ??= code & 0xFF;
+        Interrupt();
+    }
+
+    public void DeferSignals(ulong signals) => _deferredSignals |= signals;
+
+    public ProcessOutcome Run(NodeCommandLine cmd)
+    {
+        InterruptTicker.Register(this);
+        try
+        {
+            Process.SetDisposition(Signal.SIGPIPE, SignalDisposition.Ignore, out _); // Node ignores SIGPIPE
+            Bootstrap(cmd);
+            StartMain(cmd);
+            RunLoop();
+            if (_exitCode is null)
+            {
+                var code = Call(DispatchKind.ExitEvent, 0);
+                _exitCode = code is int c ? c & 0xFF : 0;
+            }
+        }
+        catch (ScriptInterruptedException)
+        {
+            // process.exit, a kill, or the heap limit: decided below
+        }
+        catch (ScriptEngineException ex) when (_exitCode is null && Process.FatalSignal is null)
+        {
+            // An error the JS side could not report (e.g. in the bootstrap itself)
+            WriteStderr($"node: {ex.ErrorDetails}\n");
+            _exitCode = 1;
+        }
+        if (Process.FatalSignal is { } fatal) return ProcessOutcome.Killed(fatal);
+        if (_exitCode is { } exit) return ProcessOutcome.Exit(exit);
+        WriteStderr("\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n");
+        return ProcessOutcome.Killed(Signal.SIGABRT);
+    }
+
+    private void Bootstrap(NodeCommandLine cmd)
+    {
+        BuiltinSources.TryGet("internal/bootstrap", out var source);
+        var factory = (ScriptObject)Engine.Evaluate(new DocumentInfo(new Uri("node:internal/bootstrap")), source);
+        var ops = JsonSerializer.Serialize(Enum.GetValues<BridgeOp>().ToDictionary(o => o.ToString(), o => (int)o));
+        var kinds = JsonSerializer.Serialize(Enum.GetValues<DispatchKind>().ToDictionary(o => o.ToString(), o => (int)o));
+        var errnos = JsonSerializer.Serialize(Enum.GetValues<Errno>().Where(e => e != Errno.SUCCESS)
+            .DistinctBy(e => (int)e).ToDictionary(e => ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture), e => new[] { e.ToString(), e.Message() }));
+        var execPath = _image.Path.Length > 0 ? _image.Path : "/usr/bin/node";
+        var info = JsonSerializer.Serialize(new
+        {
+            argv = new[] { execPath }.Concat(cmd.Mode == NodeCommandLine.RunMode.File ? [cmd.Payload] : Array.Empty<string>()).Concat(cmd.Arguments),
+            execArgv = cmd.ExecArgv,
+            execPath,
+            env = Process.Environment,
+            pid = Process.Pid,
+            ppid = Process.ParentPid,
+            argv0 = Process.Argv.Count > 0 ? Process.Argv[0] : "node",
+            ops = JsonDocument.Parse(ops).RootElement,
+            kinds = JsonDocument.Parse(kinds).RootElement,
+            errnos = JsonDocument.Parse(errnos).RootElement,
+            signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
+            builtins = BuiltinSources.NodeModuleNames,
+            scratchSize = NodeBridge.ScratchSize,
+        });
+        var pair = (ScriptObject)factory.InvokeAsFunction(Bridge.CreateFunction(), Scratch, info);
+        _dispatch = (ScriptObject)pair.GetProperty(0);
+        _sink = (ScriptObject)pair.GetProperty(1);
+        ((ScriptObject)pair.GetProperty(2)).InvokeAsFunction();
+    }
+
+    private void StartMain(NodeCommandLine cmd)
+    {
+        var mode = cmd.Mode switch
+        {
+            NodeCommandLine.RunMode.Eval => "eval",
+            NodeCommandLine.RunMode.Print => "print",
+            NodeCommandLine.RunMode.File => "file",
+            _ => "stdin",
+        };
+        var result = Call(DispatchKind.Main, mode, cmd.Payload, cmd.InputIsModule);
+        // The JS side answers "esm:PATH" (or "esm-source:NAME\0CODE") when the entry is an ES module.
+        if (result is string s && s.StartsWith("esm", StringComparison.Ordinal)) RunModule(s);
+    }
+
+    private void RunModule(string request)
+    {
+        Document document;
+        if (request.StartsWith("esm:", StringComparison.Ordinal))
+        {
+            document = Loader.EsmFile(request[4..]);
+        }
+        else
+        {
+            var body = request["esm-source:".Length..];
+            var split = body.IndexOf('\0');
+            document = Loader.EsmFile(body[..split], body[(split + 1)..]);
+        }
+        object? result;
+        try
+        {
+            result = Engine.Evaluate(document.Info, ReadDocument(document));
+        }
+        catch (ScriptEngineException ex) when (!_interrupted)
+        {
+            Call(DispatchKind.Fatal, ex.ScriptException ?? ex.Message, ex.ErrorDetails ?? "");
+            return;
+        }
+        if (result is ScriptObject promise) Call(DispatchKind.Main, "promise", promise, false);
+        DrainTicks();
+    }
+
+    private static string ReadDocument(Document document)
+    {
+        using var reader = new StreamReader(document.Contents, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Calls the JS dispatcher, then runs nextTick callbacks queued by promise reactions.</summary>
+    private object? Call(DispatchKind kind, params object?[] args)
+    {
+        var all = new object?[args.Length + 1];
+        all[0] = (int)kind;
+        args.CopyTo(all, 1);
+        var result = _dispatch.InvokeAsFunction(all);
+        DrainTicks();
+        return result;
+    }
+
+    private void DrainTicks()
+    {
+        while (Loop.TicksPending)
+        {
+            Loop.TicksPending = false;
+            _dispatch.InvokeAsFunction((int)DispatchKind.RunTicks);
+        }
+    }
+
+    /// <summary>For the ESM loader: require() of a built-in or CommonJS file, and its own enumerable keys.</summary>
+    public (object? Exports, string Keys) ModuleExports(string kind, string name)
+    {
+        var pair = (ScriptObject)_dispatch.InvokeAsFunction((int)DispatchKind.ModuleExports, kind, name);
+        return (pair.GetProperty(0), pair.GetProperty(1) as string ?? "");
+    }
+
+    /// <summary>Compiles guest source as a script named after <paramref name="filename"/> (stack traces show it),
+    /// runs it and hands the completion value to the bootstrap's sink as (value, threw). Returns true, or V8's
+    /// error details when the source does not parse.</summary>
+    public object CompileFunction(string source, string filename)
+    {
+        DocumentInfo info;
+        if (filename.StartsWith('/')) info = new DocumentInfo(NodeDocumentLoader.FileUri(filename));
+        else if (filename.StartsWith("node:", StringComparison.Ordinal)) info = new DocumentInfo(new Uri(filename));
+        else
+        {
+            info = new DocumentInfo("eval");
+            source += "\n//# sourceURL=" + filename;
+        }
+        V8Script script;
+        try
+        {
+            script = Engine.Compile(info, source);
+        }
+        catch (ScriptEngineException ex)
+        {
+            return ex.ErrorDetails ?? ex.Message;
+        }
+        using (script)
+        {
+            object? value;
+            var threw = false;
+            try
+            {
+                value = Engine.Evaluate(script);
+            }
+            catch (ScriptEngineException ex)
+            {
+                value = ex.ScriptException;
+                threw = true;
+            }
+            _sink.InvokeAsFunction(value, threw);
+        }
+        return true;
+    }
+
+    public void ReportHostError(Exception ex) =>
+        WriteStderr($"node: internal error in the host bridge: {ex.GetType().Name}: {ex.Message}\n");
+
+    private void WriteStderr(string text) => Process.Write(2, Encoding.UTF8.GetBytes(text), out _);
+
+    public void Dispose()
+    {
+        InterruptTicker.Unregister(this);
+        Loop.Dispose();
+        Engine.Dispose();
+    }
+}

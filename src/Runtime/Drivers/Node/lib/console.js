@@ -1,0 +1,113 @@
+// node:console — the global console (writes to process.stdout / process.stderr) and the Console class.
+'use strict';
+const { formatWithOptions, inspect } = require('internal/inspect');
+
+function Console(stdout, stderr, ignoreErrors) {
+  if (!(this instanceof Console)) return new Console(stdout, stderr, ignoreErrors);
+  let options = stdout;
+  if (!options || typeof options.write === 'function') options = { stdout, stderr };
+  this._stdout = options.stdout;
+  this._stderr = options.stderr || options.stdout;
+  this._inspectOptions = options.inspectOptions;
+  this._groupIndent = '';
+  this._counts = new Map();
+  this._timers = new Map();
+  for (const key of Object.keys(Console.prototype)) this[key] = this[key].bind(this);
+}
+
+function write(con, stream, args) {
+  let text = formatWithOptions(con._inspectOptions, ...args);
+  if (con._groupIndent) text = con._groupIndent + text.split('\n').join('\n' + con._groupIndent);
+  stream.write(text + '\n');
+}
+
+Console.prototype.log = function log(...args) { write(this, this._stdout, args); };
+Console.prototype.info = Console.prototype.log;
+Console.prototype.debug = Console.prototype.log;
+Console.prototype.error = function error(...args) { write(this, this._stderr, args); };
+Console.prototype.warn = Console.prototype.error;
+Console.prototype.dir = function dir(obj, options) { write(this, this._stdout, [inspect(obj, { customInspect: false, ...this._inspectOptions, ...options })]); };
+Console.prototype.dirxml = Console.prototype.log;
+Console.prototype.trace = function trace(...args) {
+  const err = new Error(formatWithOptions(this._inspectOptions, ...args));
+  err.name = 'Trace';
+  Error.captureStackTrace(err, trace);
+  write(this, this._stderr, [err.stack]);
+};
+Console.prototype.assert = function assert(ok, ...args) {
+  if (!ok) {
+    args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+    this.warn(...args);
+  }
+};
+Console.prototype.group = function group(...args) {
+  if (args.length) this.log(...args);
+  this._groupIndent += '  ';
+};
+Console.prototype.groupCollapsed = Console.prototype.group;
+Console.prototype.groupEnd = function groupEnd() { this._groupIndent = this._groupIndent.slice(0, -2); };
+Console.prototype.count = function count(label = 'default') {
+  label = `${label}`;
+  const n = (this._counts.get(label) || 0) + 1;
+  this._counts.set(label, n);
+  this.log(`${label}: ${n}`);
+};
+Console.prototype.countReset = function countReset(label = 'default') { this._counts.delete(`${label}`); };
+Console.prototype.time = function time(label = 'default') { this._timers.set(`${label}`, process.hrtime()); };
+function elapsed(con, label) {
+  const start = con._timers.get(label);
+  if (!start) { process.emitWarning(`No such label '${label}' for console.timeEnd()`); return null; }
+  const [s, ns] = process.hrtime(start);
+  const ms = s * 1e3 + ns / 1e6;
+  return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+}
+Console.prototype.timeEnd = function timeEnd(label = 'default') {
+  label = `${label}`;
+  const t = elapsed(this, label);
+  if (t !== null) { this._timers.delete(label); this.log(`${label}: ${t}`); }
+};
+Console.prototype.timeLog = function timeLog(label = 'default', ...data) {
+  label = `${label}`;
+  const t = elapsed(this, label);
+  if (t !== null) this.log(`${label}: ${t}`, ...data);
+};
+Console.prototype.table = function table(data, properties) {
+  if (data === null || typeof data !== 'object') return this.log(data);
+  const rows = Object.entries(data);
+  const cols = new Set();
+  let hasValues = false;
+  for (const [, v] of rows) {
+    if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) { if (!properties || properties.includes(k)) cols.add(k); }
+    else hasValues = true;
+  }
+  const header = ['(index)', ...cols, ...(hasValues ? ['Values'] : [])];
+  const fmt = (v) => (v === undefined ? '' : inspect(v, { depth: 0, breakLength: Infinity }));
+  const body = rows.map(([k, v]) => [k, ...[...cols].map((c) => (v !== null && typeof v === 'object' ? fmt(v[c]) : '')),
+    ...(hasValues ? [v !== null && typeof v === 'object' ? '' : fmt(v)] : [])]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)) + 2);
+  const center = (s, w) => { const left = Math.floor((w - s.length) / 2); return ' '.repeat(left) + s + ' '.repeat(w - s.length - left); };
+  const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
+  const out = [line('┌', '┬', '┐'), '│' + header.map((h, i) => center(h, widths[i])).join('│') + '│', line('├', '┼', '┤'),
+    ...body.map((r) => '│' + r.map((c, i) => center(c, widths[i])).join('│') + '│'), line('└', '┴', '┘')];
+  this.log(out.join('\n'));
+};
+Console.prototype.clear = function clear() {};
+Console.prototype.profile = function profile() {};
+Console.prototype.profileEnd = function profileEnd() {};
+Console.prototype.timeStamp = function timeStamp() {};
+
+const globalConsole = Object.create(Console.prototype);
+globalConsole._inspectOptions = undefined;
+globalConsole._groupIndent = '';
+globalConsole._counts = new Map();
+globalConsole._timers = new Map();
+Object.defineProperty(globalConsole, '_stdout', { get: () => process.stdout, enumerable: false });
+Object.defineProperty(globalConsole, '_stderr', { get: () => process.stderr, enumerable: false });
+for (const key of Object.keys(Console.prototype)) {
+  Object.defineProperty(globalConsole, key, { value: Console.prototype[key].bind(globalConsole), writable: true, enumerable: true, configurable: true });
+}
+for (const key of ['_inspectOptions', '_groupIndent', '_counts', '_timers']) {
+  Object.defineProperty(globalConsole, key, { value: globalConsole[key], writable: true, enumerable: false });
+}
+globalConsole.Console = Console;
+module.exports = globalConsole;

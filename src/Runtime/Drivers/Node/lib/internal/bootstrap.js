@@ -1,0 +1,319 @@
+// node:internal/bootstrap — the only code that runs eagerly in every guest. It receives the host bridge
+// function and the scratch Uint8Array, keeps them in this closure (never on a global), sets up process,
+// timers and the globals, and returns [dispatch, sink] to the host.
+(function (bridge, scratch, infoJson) {
+  'use strict';
+  const info = JSON.parse(infoJson);
+  const OP = info.ops;
+  const K = info.kinds;
+  const builtinNames = new Set(info.builtins);
+
+  // ---- compiling guest and built-in code (the host evaluates; the sink receives the value) ----
+  let sunk;
+  let sunkThrew = false;
+  const sink = (value, threw) => { sunk = value; sunkThrew = threw; };
+  function compile(source, filename) {
+    sunk = undefined;
+    const r = bridge(OP.Compile, source, filename);
+    if (r !== true) throw internal.errors.syntaxErrorFromDetails(String(r), filename, source);
+    const value = sunk;
+    sunk = undefined;
+    if (sunkThrew) { sunkThrew = false; throw value; }
+    return value;
+  }
+
+  // ---- built-in modules: compiled on first use ----
+  const builtinCache = new Map();
+  function loadBuiltin(name) {
+    if (name.startsWith('node:')) name = name.slice(5);
+    const cached = builtinCache.get(name);
+    if (cached) return cached.exports;
+    const source = bridge(OP.BuiltinSource, name);
+    if (typeof source !== 'string') {
+      if (builtinNames.has(name)) throw internal.errors.notSupported('node:' + name);
+      const err = new Error(`Cannot find module '${name}'`);
+      err.code = 'MODULE_NOT_FOUND';
+      throw err;
+    }
+    const module = { exports: {}, id: name, loaded: false };
+    builtinCache.set(name, module);
+    try {
+      const fn = compile('(function (exports, require, module, internal) {' + source + '\n})', 'node:' + name);
+      fn.call(module.exports, module.exports, loadBuiltin, module, internal);
+    } catch (e) {
+      builtinCache.delete(name);
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+
+  const internal = {
+    bridge, scratch, OP, info, compile, loadBuiltin, builtinNames,
+    scratchSize: info.scratchSize,
+    get errors() { return loadBuiltin('internal/errors'); },
+    get cjs() { return loadBuiltin('internal/cjs'); },
+    nextTick, handleUncaught, exit: reallyExit,
+    // callbacks the host runs later: fs callbacks (Post), read watchers, child exits
+    callbacks: new Map(),
+    nextId() { return nextHandleId++; },
+    post(fn) { const id = nextHandleId++; internal.callbacks.set(id, fn); bridge(OP.Post, id); },
+  };
+  let nextHandleId = 1;
+  // Host-side byte arrays (child input/output) moved through the scratch array in slices.
+  internal.blobFromBytes = (bytes) => {
+    let id = 0;
+    let off = 0;
+    do {
+      const n = Math.min(info.scratchSize, bytes.length - off);
+      scratch.set(bytes.subarray(off, off + n));
+      id = bridge(OP.BlobAppend, id, n);
+      off += n;
+    } while (off < bytes.length);
+    return id;
+  };
+  internal.blobToBuffer = (id) => {
+    const length = bridge(OP.BlobLength, id);
+    const out = loadBuiltin('buffer').Buffer.allocUnsafe(Math.max(0, length));
+    for (let off = 0; off < length;) {
+      const n = bridge(OP.BlobRead, id, off);
+      if (n <= 0) break;
+      out.set(scratch.subarray(0, n), off);
+      off += n;
+    }
+    bridge(OP.BlobFree, id);
+    return out;
+  };
+
+  // ---- nextTick and microtasks ----
+  const tickQueue = [];
+  let tickScheduled = false;
+  function nextTick(callback, ...args) {
+    if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
+    if (process._exiting) return;
+    tickQueue.push({ callback, args });
+    if (!tickScheduled) { tickScheduled = true; bridge(OP.TicksPending); }
+  }
+  function runTicks() {
+    tickScheduled = false;
+    for (let i = 0; i < tickQueue.length; i++) {
+      const { callback, args } = tickQueue[i];
+      try { callback(...args); } catch (err) { handleUncaught(err); }
+    }
+    tickQueue.length = 0;
+  }
+
+  // ---- timers ----
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+  const timers = new Map();
+  const immediates = new Map();
+  const kId = Symbol('timerId');
+  class Timeout {
+    constructor(callback, ms, args, repeat) {
+      ms = Number(ms);
+      if (!(ms >= 1 && ms <= TIMEOUT_MAX)) ms = 1;
+      this._idleTimeout = ms;
+      this._onTimeout = callback;
+      this._timerArgs = args;
+      this._repeat = repeat ? ms : null;
+      this._destroyed = false;
+      this[kId] = nextHandleId++;
+      this._ref = true;
+      timers.set(this[kId], this);
+      bridge(OP.TimerStart, this[kId], ms, repeat ? ms : 0);
+    }
+    ref() { this._ref = true; bridge(OP.TimerRef, this[kId], true); return this; }
+    unref() { this._ref = false; bridge(OP.TimerRef, this[kId], false); return this; }
+    hasRef() { return this._ref; }
+    refresh() {
+      if (!this._destroyed) {
+        timers.set(this[kId], this);
+        bridge(OP.TimerStart, this[kId], this._idleTimeout, this._repeat || 0);
+        if (!this._ref) bridge(OP.TimerRef, this[kId], false);
+      }
+      return this;
+    }
+    close() { clearTimeout(this); return this; }
+    [Symbol.toPrimitive]() { return this[kId]; }
+  }
+  function fireTimer(id) {
+    const t = timers.get(id);
+    if (!t) return;
+    if (!t._repeat) { timers.delete(id); t._destroyed = true; }
+    const args = t._timerArgs;
+    args ? t._onTimeout(...args) : t._onTimeout();
+  }
+  function setTimeout(callback, ms, ...args) {
+    if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
+    return new Timeout(callback, ms, args.length ? args : null, false);
+  }
+  function setInterval(callback, ms, ...args) {
+    if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
+    return new Timeout(callback, ms, args.length ? args : null, true);
+  }
+  function clearTimeout(timer) {
+    if (timer == null) return;
+    const id = typeof timer === 'object' ? timer[kId] : Number(timer);
+    const t = timers.get(id);
+    if (t) { t._destroyed = true; timers.delete(id); bridge(OP.TimerClear, id); }
+  }
+  class Immediate {
+    constructor(callback, args) {
+      this._onImmediate = callback;
+      this._argv = args;
+      this[kId] = nextHandleId++;
+      this._ref = true;
+      immediates.set(this[kId], this);
+      bridge(OP.ImmediateAdd, this[kId]);
+    }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+  }
+  function setImmediate(callback, ...args) {
+    if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
+    return new Immediate(callback, args.length ? args : null);
+  }
+  function clearImmediate(immediate) {
+    if (!immediate || !immediate[kId]) return;
+    if (immediates.delete(immediate[kId])) bridge(OP.ImmediateClear, immediate[kId]);
+  }
+  function fireImmediate(id) {
+    const im = immediates.get(id);
+    if (!im) return;
+    immediates.delete(id);
+    im._argv ? im._onImmediate(...im._argv) : im._onImmediate();
+  }
+  internal.timers = { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout, setImmediate, clearImmediate, Timeout, Immediate };
+
+  // ---- process (created by init, once the host holds the sink) ----
+  let process;
+
+  // ---- errors that reach the top ----
+  function handleUncaught(err, origin = 'uncaughtException') {
+    if (process._exiting) return;
+    if (process.listenerCount('uncaughtException') > 0) {
+      try { process.emit('uncaughtException', err, origin); return; } catch (e) { err = e; }
+    }
+    try { internal.errors.printUncaught(err, internal); } catch { /* printing must not hide the exit */ }
+    reallyExit(err && typeof err === 'object' && err.code === 'ERR_UNHANDLED_REJECTION' ? 1 : 1, true);
+  }
+  function reallyExit(code, emit) {
+    if (code !== undefined) process.exitCode = code;
+    if (emit && !process._exiting) {
+      process._exiting = true;
+      try { process.emit('exit', process.exitCode | 0); } catch (e) { /* Node reports and exits 7 */ process.exitCode = 7; }
+    }
+    bridge(OP.Exit, process.exitCode | 0);
+    for (;;) { /* the host has stopped the engine; termination lands here */ }
+  }
+
+  // ---- globals ----
+  function init() {
+  process = loadBuiltin('internal/process')(internal, loadBuiltin('events'));
+  internal.process = process;
+  defineValue('process', process);
+  }
+  function defineLazy(name, get) {
+    Object.defineProperty(globalThis, name, {
+      configurable: true, enumerable: false,
+      get() { const v = get(); Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable: false }); return v; },
+      set(v) { Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+    });
+  }
+  function defineValue(name, value) {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  }
+  defineValue('global', globalThis);
+  defineValue('setTimeout', setTimeout);
+  defineValue('setInterval', setInterval);
+  defineValue('clearTimeout', clearTimeout);
+  defineValue('clearInterval', clearTimeout);
+  defineValue('setImmediate', setImmediate);
+  defineValue('clearImmediate', clearImmediate);
+  defineValue('queueMicrotask', function queueMicrotask(callback) {
+    if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
+    Promise.resolve().then(() => { try { callback(); } catch (err) { handleUncaught(err); } });
+  });
+  defineLazy('console', () => loadBuiltin('console'));
+  defineLazy('Buffer', () => loadBuiltin('buffer').Buffer);
+  defineLazy('TextEncoder', () => loadBuiltin('util').TextEncoder);
+  defineLazy('TextDecoder', () => loadBuiltin('util').TextDecoder);
+  defineLazy('URL', () => loadBuiltin('url').URL);
+  defineLazy('URLSearchParams', () => loadBuiltin('url').URLSearchParams);
+  defineLazy('AbortController', () => loadBuiltin('internal/abort').AbortController);
+  defineLazy('AbortSignal', () => loadBuiltin('internal/abort').AbortSignal);
+  defineLazy('EventTarget', () => loadBuiltin('internal/abort').EventTarget);
+  defineLazy('Event', () => loadBuiltin('internal/abort').Event);
+  defineLazy('structuredClone', () => loadBuiltin('internal/abort').structuredClone);
+  defineLazy('atob', () => loadBuiltin('buffer').atob);
+  defineLazy('btoa', () => loadBuiltin('buffer').btoa);
+  defineLazy('performance', () => ({
+    now: () => bridge(OP.HrTime) / 1e6,
+    timeOrigin: Date.now() - bridge(OP.HrTime) / 1e6,
+    mark() {}, measure() {},
+  }));
+
+  // ---- entry points ----
+  function runMain(mode, payload, isModule) {
+    const cjs = internal.cjs;
+    switch (mode) {
+      case 'file': return cjs.runMainFile(payload);
+      case 'eval':
+      case 'print':
+        if (isModule) return 'esm-source:' + process.cwd() + '/[eval1]\0' + payload;
+        return cjs.runEval(payload, '[eval]', mode === 'print');
+      case 'stdin': {
+        const code = loadBuiltin('fs').readFileSync(0, 'utf8');
+        if (isModule) return 'esm-source:' + process.cwd() + '/[stdin]\0' + code;
+        return cjs.runEval(code, '[stdin]', false);
+      }
+      case 'promise':
+        payload.then(undefined, (err) => handleUncaught(err, 'unhandledRejection'));
+        return undefined;
+    }
+  }
+
+  function moduleExports(kind, name) {
+    const exports = kind === 'builtin' ? internal.cjs.requireBuiltin(name) : internal.cjs.Module._load(name, null, false);
+    const keys = exports !== null && (typeof exports === 'object' || typeof exports === 'function') ? Object.keys(exports) : [];
+    return [exports, keys.join(',')];
+  }
+
+  function dispatch(kind, a, b, c) {
+    if (kind === K.ModuleExports) return moduleExports(a, b);
+    let result;
+    try {
+      switch (kind) {
+        case K.Main: result = runMain(a, b, c); break;
+        case K.RunTicks: break;
+        case K.Timer: fireTimer(a); break;
+        case K.Immediate: fireImmediate(a); break;
+        case K.Post:
+        case K.Read:
+        case K.ChildExit: {
+          const fn = internal.callbacks.get(a);
+          if (kind === K.Post) internal.callbacks.delete(a);
+          if (fn) fn(b);
+          break;
+        }
+        case K.Signal: process._onSignal(a); break;
+        case K.BeforeExit: process.emit('beforeExit', process.exitCode | 0); break;
+        case K.ExitEvent:
+          process._exiting = true;
+          process.emit('exit', process.exitCode | 0);
+          return process.exitCode | 0;
+        case K.Fatal:
+          internal.errors.decorateFatal(a, b);
+          handleUncaught(a);
+          break;
+      }
+    } catch (err) {
+      handleUncaught(err);
+    }
+    runTicks();
+    return result;
+  }
+
+  return [dispatch, sink, init];
+})

@@ -1,0 +1,172 @@
+// node:internal/errors — Node-shaped errors: system errors from -errno (code, errno, syscall, path),
+// ERR_* errors, syntax errors from V8 details, and the uncaught-exception report.
+'use strict';
+const { info } = internal;
+
+// libuv's messages (uv_strerror) where they differ from strerror.
+const uvMessages = {
+  EACCES: 'permission denied', EADDRINUSE: 'address already in use', EAGAIN: 'resource temporarily unavailable',
+  EBADF: 'bad file descriptor', EBUSY: 'resource busy or locked', ECHILD: 'no child processes',
+  ECONNREFUSED: 'connection refused', ECONNRESET: 'connection reset by peer', EEXIST: 'file already exists',
+  EFBIG: 'file too large', EINTR: 'interrupted system call', EINVAL: 'invalid argument', EIO: 'i/o error',
+  EISDIR: 'illegal operation on a directory', ELOOP: 'too many symbolic links encountered',
+  EMFILE: 'too many open files', ENAMETOOLONG: 'name too long', ENFILE: 'file table overflow',
+  ENOBUFS: 'no buffer space available', ENOENT: 'no such file or directory', ENOEXEC: 'exec format error',
+  ENOMEM: 'not enough memory', ENOSPC: 'no space left on device', ENOSYS: 'function not implemented',
+  ENOTDIR: 'not a directory', ENOTEMPTY: 'directory not empty', ENOTSUP: 'operation not supported on socket',
+  EPERM: 'operation not permitted', EPIPE: 'broken pipe', EROFS: 'read-only file system',
+  ESPIPE: 'invalid seek', ESRCH: 'no such process', ETIMEDOUT: 'connection timed out',
+  EXDEV: 'cross-device link not permitted', ETXTBSY: 'text file is busy', EMLINK: 'too many links',
+};
+
+function errnoInfo(errno) {
+  const entry = info.errnos[String(errno)];
+  if (!entry) return ['UNKNOWN', 'unknown error'];
+  const [code, message] = entry;
+  return [code, uvMessages[code] || message.charAt(0).toLowerCase() + message.slice(1)];
+}
+
+/** A system error from a negative errno: `ENOENT: no such file or directory, open '/x'`. */
+function uvException(negErrno, syscall, path, dest) {
+  const [code, desc] = errnoInfo(-negErrno);
+  let message = `${code}: ${desc}, ${syscall}`;
+  if (path !== undefined) message += ` '${path}'`;
+  if (dest !== undefined) message += ` -> '${dest}'`;
+  const err = new Error(message);
+  err.errno = negErrno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
+  Error.captureStackTrace(err, uvException);
+  return err;
+}
+
+/** An Error with a Node ERR_* code; its stack and toString read `TypeError [ERR_X]: message`. */
+function codedError(Base, code, message) {
+  const err = new Base(message);
+  Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  const name = err.name;
+  if (typeof err.stack === 'string') err.stack = err.stack.replace(name + ':', `${name} [${code}]:`);
+  Object.defineProperty(err, 'toString', { value() { return `${this.name} [${code}]: ${this.message}`; }, enumerable: false, configurable: true, writable: true });
+  return err;
+}
+
+function describe(value) {
+  if (value == null) return ' Received ' + value;
+  if (typeof value === 'function') return ` Received function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    return ' Received ' + internal.loadBuiltin('util').inspect(value, { depth: -1 });
+  }
+  let shown = internal.loadBuiltin('util').inspect(value, { colors: false });
+  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+function invalidArgType(name, expected, actual) {
+  const kind = name.includes('.') ? 'property' : 'argument';
+  const list = Array.isArray(expected) ? expected : [expected];
+  const types = list.map((t) => (/^[A-Z]/.test(t) ? `an instance of ${t}` : t));
+  const what = types.length > 1 ? `one of type ${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : `of type ${types[0]}`;
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${what}.${describe(actual)}`);
+}
+
+function invalidArgValue(name, value, reason = 'is invalid') {
+  const shown = internal.loadBuiltin('util').inspect(value);
+  return codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${shown}`);
+}
+
+function outOfRange(name, range, value) {
+  return codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${String(value)}`);
+}
+
+function notSupported(what) {
+  return codedError(Error, 'ERR_NOT_SUPPORTED_IN_SANDBOX', `${what} is not supported in this sandbox`);
+}
+
+function validateString(value, name) {
+  if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
+}
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw invalidArgType(name, 'Function', value);
+}
+
+const kSourceHeader = Symbol('sourceHeader');
+
+/** V8's "SyntaxError: msg\n    at FILE:LINE:COL -> source line" as a SyntaxError with Node's arrow header. */
+function syntaxErrorFromDetails(details, filename, source) {
+  const first = details.split('\n')[0];
+  const colon = first.indexOf(': ');
+  const name = colon > 0 ? first.slice(0, colon) : 'SyntaxError';
+  const message = colon > 0 ? first.slice(colon + 2) : first;
+  const Ctor = { SyntaxError, ReferenceError, TypeError, RangeError }[name] || SyntaxError;
+  const err = new Ctor(message);
+  const m = /at .*?:(\d+):(\d+) -> (.*)/.exec(details);
+  if (m) {
+    let shownFile = filename;
+    if (shownFile.startsWith('node:') === false && !shownFile.startsWith('/') && !shownFile.startsWith('[')) shownFile = filename;
+    const col = Math.max(0, Number(m[2]) - 1);
+    const line = Number(m[1]);
+    const text = sourceLine(source, line, filename) ?? m[3];
+    const header = `${shownFile}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n`;
+    Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
+    err.stack = `${name}: ${message}`;
+  }
+  return err;
+}
+
+const wrapperPrefix = '(function (exports, require, module, __filename, __dirname) { ';
+function sourceLine(source, line, filename) {
+  if (typeof source !== 'string') return undefined;
+  const lines = source.split('\n');
+  let text = lines[line - 1];
+  if (text === undefined) return undefined;
+  if (line === 1 && text.startsWith(wrapperPrefix)) text = text.slice(wrapperPrefix.length);
+  return text;
+}
+
+/** For errors the host caught (ESM main): V8's details give the location. */
+function decorateFatal(err, details) {
+  if (typeof details !== 'string' || !details) return;
+  if (err && typeof err === 'object' && err.name === 'SyntaxError' && !err[kSourceHeader]) {
+    const m = /at (.*?):(\d+):(\d+) -> (.*)/.exec(details);
+    if (m) {
+      const header = `${m[1].startsWith('/') ? 'file://' + m[1] : m[1]}:${m[2]}\n${m[4]}\n${' '.repeat(Math.max(0, Number(m[3]) - 1))}^\n`;
+      Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
+      err.stack = `SyntaxError: ${err.message}`;
+    }
+  }
+}
+
+/** Node's report of an uncaught exception on stderr. */
+function printUncaught(err, internal) {
+  const util = internal.loadBuiltin('util');
+  let text = '';
+  if (err && typeof err === 'object' && err[kSourceHeader]) {
+    text += err[kSourceHeader] + '\n';
+  } else if (err && typeof err === 'object' && typeof err.stack === 'string') {
+    const frame = /\((\/[^():]+|\[eval\]|\[stdin\]):(\d+):(\d+)\)|at (\/[^():]+):(\d+):(\d+)/.exec(err.stack);
+    if (frame) {
+      const file = frame[1] || frame[4];
+      const line = Number(frame[2] || frame[5]);
+      const col = Number(frame[3] || frame[6]);
+      const src = internal.cjs.sourceOf(file);
+      const lineText = sourceLine(src, line, file);
+      if (lineText !== undefined) text += `${file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+    }
+  }
+  if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
+    text += util.inspect(err);
+  } else {
+    text += 'Uncaught ' + util.inspect(err) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)';
+  }
+  text += `\n\nNode.js ${internal.process.version}\n`;
+  internal.rawWrite(2, text);
+}
+
+module.exports = {
+  errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, outOfRange, notSupported,
+  validateString, validateFunction, syntaxErrorFromDetails, decorateFatal, printUncaught, kSourceHeader,
+};

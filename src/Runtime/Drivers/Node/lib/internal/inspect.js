@@ -1,0 +1,388 @@
+// node:internal/inspect — util.inspect and util.format with Node's output shapes: quoting, nesting depth,
+// circular markers, class names, Map/Set/typed arrays/Buffer/Error formatting and 72-column line breaking.
+'use strict';
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const defaults = { depth: 2, colors: false, showHidden: false, maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false, customInspect: true };
+
+function inspect(value, opts) {
+  const ctx = { ...defaults, seen: [], circular: new Map(), indentation: 0 };
+  if (typeof opts === 'boolean') ctx.showHidden = opts;
+  else if (opts) Object.assign(ctx, opts);
+  if (ctx.depth === null) ctx.depth = Infinity;
+  return formatValue(ctx, value, 0, true);
+}
+inspect.custom = customInspect;
+inspect.defaultOptions = defaults;
+inspect.colors = {};
+inspect.styles = {};
+
+const strEscape = (s, quote) => {
+  let q = quote;
+  if (!q) q = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !s.includes('`') && !s.includes('${') ? '`' : "'";
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    if (ch === q || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (ch === '\v') out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
+    else out += ch;
+  }
+  return q + out + q;
+};
+
+function formatPrimitive(ctx, v) {
+  switch (typeof v) {
+    case 'string': {
+      let s = v;
+      let trailer = '';
+      if (s.length > ctx.maxStringLength) { trailer = `... ${s.length - ctx.maxStringLength} more character${s.length - ctx.maxStringLength > 1 ? 's' : ''}`; s = s.slice(0, ctx.maxStringLength); }
+      return strEscape(s) + trailer;
+    }
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint': return String(v) + 'n';
+    case 'boolean': return String(v);
+    case 'undefined': return 'undefined';
+    case 'symbol': return v.toString();
+  }
+  return String(v);
+}
+
+const isIdentifier = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k);
+function formatKey(key) {
+  if (typeof key === 'symbol') return `[${key.toString()}]`;
+  return isIdentifier(key) ? key : strEscape(key, "'");
+}
+
+function getPrefix(constructor, tag, fallback, size) {
+  let p = constructor === null ? `[${fallback}: null prototype]` : constructor;
+  if (size !== undefined) p += `(${size})`;
+  if (tag && tag !== constructor) p += ` [${tag}]`;
+  return p === 'Object' || p === '' ? '' : p + ' ';
+}
+
+function constructorName(obj) {
+  let o = obj;
+  while (o) {
+    const d = Object.getOwnPropertyDescriptor(o, 'constructor');
+    if (d && typeof d.value === 'function' && d.value.name !== '') return d.value.name;
+    o = Object.getPrototypeOf(o);
+  }
+  return null;
+}
+
+function formatError(err, ctx) {
+  let stack = typeof err.stack === 'string' && err.stack ? err.stack : Error.prototype.toString.call(err);
+  const name = err.name || 'Error';
+  if (err.code && typeof err.stack === 'string' && !stack.includes(`[${err.code}]`) && stack.startsWith(name + ':') && /^ERR_/.test(String(err.code))) {
+    stack = stack.replace(name + ':', `${name} [${err.code}]:`);
+  }
+  if (!stack.includes('\n    at') && err.stack === undefined) stack = `[${stack}]`;
+  if (ctx.indentation) stack = stack.split('\n').join('\n' + ' '.repeat(ctx.indentation));
+  return stack;
+}
+
+function formatValue(ctx, value, recurseTimes, top) {
+  if (value === null) return 'null';
+  if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
+  if (ctx.customInspect && value[customInspect] && typeof value[customInspect] === 'function' && value[customInspect] !== inspect) {
+    const r = value[customInspect](ctx.depth - recurseTimes, { ...ctx, stylize: (s) => s }, inspect);
+    if (r !== value) return typeof r === 'string' ? r : formatValue(ctx, r, recurseTimes);
+  }
+  if (ctx.seen.includes(value)) {
+    let idx = ctx.circular.get(value);
+    if (idx === undefined) { idx = ctx.circular.size + 1; ctx.circular.set(value, idx); }
+    return `[Circular *${idx}]`;
+  }
+  return formatRaw(ctx, value, recurseTimes, top);
+}
+
+function formatRaw(ctx, value, recurseTimes) {
+  const ctorName = constructorName(value);
+  const tag = value[Symbol.toStringTag];
+  let keys = Object.keys(value);
+  if (ctx.showHidden) keys = Object.getOwnPropertyNames(value);
+  const symbols = Object.getOwnPropertySymbols(value).filter((s) => ctx.showHidden || Object.prototype.propertyIsEnumerable.call(value, s));
+  let braces;
+  let formatter = () => [];
+  let extrasType = 'object';
+  let base = '';
+  if (Array.isArray(value)) {
+    const prefix = ctorName !== 'Array' ? getPrefix(ctorName, tag, 'Array', value.length) : '';
+    keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
+    braces = [`${prefix}[`, ']'];
+    extrasType = 'array';
+    formatter = () => formatList(ctx, value, recurseTimes);
+    if (value.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
+  } else if (value instanceof Set) {
+    braces = [`${getPrefix(ctorName, tag, 'Set', value.size)}{`, '}'];
+    formatter = () => [...value].map((v) => formatValue(ctx, v, recurseTimes + 1));
+    if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
+  } else if (value instanceof Map) {
+    braces = [`${getPrefix(ctorName, tag, 'Map', value.size)}{`, '}'];
+    formatter = () => [...value].map(([k, v]) => `${formatValue(ctx, k, recurseTimes + 1)} => ${formatValue(ctx, v, recurseTimes + 1)}`);
+    if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
+  } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    braces = [`${getPrefix(ctorName, tag, 'TypedArray', value.length)}[`, ']'];
+    keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
+    extrasType = 'array';
+    formatter = () => {
+      const out = [];
+      const n = Math.min(value.length, ctx.maxArrayLength);
+      for (let i = 0; i < n; i++) out.push(formatPrimitive(ctx, value[i]));
+      if (value.length > n) out.push(`... ${value.length - n} more item${value.length - n > 1 ? 's' : ''}`);
+      return out;
+    };
+    if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+  } else if (typeof value === 'function') {
+    base = formatFunction(value, ctorName);
+    if (keys.length === 0 && symbols.length === 0) return base;
+    braces = ['{', '}'];
+  } else if (value instanceof RegExp) {
+    base = RegExp.prototype.toString.call(value);
+    if (keys.length === 0) return base;
+    braces = ['{', '}'];
+  } else if (value instanceof Date) {
+    base = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (keys.length === 0) return base;
+    braces = ['{', '}'];
+  } else if (value instanceof Error) {
+    base = formatError(value, ctx);
+    keys = keys.filter((k) => !(k === 'stack' || (k === 'message' && base.includes(value.message))));
+    if (keys.length === 0 && symbols.length === 0) return base;
+    braces = ['{', '}'];
+  } else if (value instanceof Promise) {
+    braces = [`Promise {`, '}'];
+    formatter = () => ['<unknown>'];
+  } else if (value instanceof WeakMap || value instanceof WeakSet) {
+    return `${ctorName} { <items unknown> }`;
+  } else if (value instanceof ArrayBuffer) {
+    braces = ['ArrayBuffer {', '}'];
+    formatter = () => [`[Uint8Contents]: <${Array.from(new Uint8Array(value).slice(0, 50), (b) => b.toString(16).padStart(2, '0')).join(' ')}${value.byteLength > 50 ? ` ... ${value.byteLength - 50} more bytes` : ''}>`, `byteLength: ${value.byteLength}`];
+  } else if (typeof value === 'object' && (value instanceof Number || value instanceof String || value instanceof Boolean || (typeof BigInt !== 'undefined' && value instanceof BigInt) || value instanceof Symbol)) {
+    const prim = value.valueOf();
+    const type = value instanceof Number ? 'Number' : value instanceof String ? 'String' : value instanceof Boolean ? 'Boolean' : value instanceof Symbol ? 'Symbol' : 'BigInt';
+    base = `[${type}: ${formatPrimitive(ctx, prim)}]`;
+    if (value instanceof String) keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) && k !== 'length');
+    if (keys.length === 0) return base;
+    braces = ['{', '}'];
+  } else {
+    if (tag === 'Module' || (ctorName === null && tag === 'Module')) braces = ['[Module: null prototype] {', '}'];
+    else braces = [`${getPrefix(ctorName, tag, 'Object')}{`, '}'];
+    if (keys.length === 0 && symbols.length === 0) {
+      return `${braces[0]}}`;
+    }
+  }
+  if (recurseTimes > ctx.depth && ctx.depth !== Infinity) {
+    return Array.isArray(value) ? '[Array]' : `[${ctorName || tag || 'Object'}]`;
+  }
+  ctx.seen.push(value);
+  let output;
+  try {
+    output = formatter();
+    for (const k of keys) output.push(formatProperty(ctx, value, recurseTimes, k, extrasType));
+    for (const s of symbols) output.push(formatProperty(ctx, value, recurseTimes, s, extrasType));
+  } finally {
+    ctx.seen.pop();
+  }
+  if (base) braces[0] = `${base} ${braces[0]}`;
+  const idx = ctx.circular.get(value);
+  if (idx !== undefined) braces[0] = `<ref *${idx}> ${braces[0]}`;
+  return reduceToSingleString(ctx, output, braces, extrasType, value);
+}
+
+function formatFunction(fn, ctorName) {
+  const src = Function.prototype.toString.call(fn);
+  if (src.startsWith('class') && /^class\b/.test(src)) {
+    const ext = Object.getPrototypeOf(fn);
+    return `[class ${fn.name || '(anonymous)'}${ext && ext.name ? ` extends ${ext.name}` : ''}]`;
+  }
+  let type = 'Function';
+  if (ctorName === 'AsyncFunction') type = 'AsyncFunction';
+  else if (ctorName === 'GeneratorFunction') type = 'GeneratorFunction';
+  else if (ctorName === 'AsyncGeneratorFunction') type = 'AsyncGeneratorFunction';
+  return fn.name ? `[${type}: ${fn.name}]` : `[${type} (anonymous)]`;
+}
+
+function formatList(ctx, arr, recurseTimes) {
+  const out = [];
+  const n = Math.min(arr.length, ctx.maxArrayLength);
+  let holes = 0;
+  for (let i = 0; i < n; i++) {
+    if (!Object.prototype.hasOwnProperty.call(arr, i)) { holes++; continue; }
+    if (holes) { out.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`); holes = 0; }
+    out.push(formatValue(ctx, arr[i], recurseTimes + 1));
+  }
+  if (holes) out.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
+  if (arr.length > n) out.push(`... ${arr.length - n} more item${arr.length - n > 1 ? 's' : ''}`);
+  return out;
+}
+
+function formatProperty(ctx, value, recurseTimes, key, type) {
+  const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  let str;
+  if (desc.value !== undefined || !desc.get) {
+    ctx.indentation += 2;
+    str = formatValue(ctx, desc.value, recurseTimes + 1);
+    ctx.indentation -= 2;
+  } else if (desc.get) {
+    str = desc.set ? '[Getter/Setter]' : '[Getter]';
+  } else if (desc.set) {
+    str = '[Setter]';
+  } else {
+    str = 'undefined';
+  }
+  const name = desc.enumerable === false ? `[${formatKey(key)}]` : formatKey(key);
+  return `${name}: ${str}`;
+}
+
+function reduceToSingleString(ctx, output, braces, type, value) {
+  const start = output.length + ctx.indentation + braces[0].length + 10;
+  const entries = output.length;
+  if (ctx.compact !== false && typeof ctx.compact === 'number') {
+    // Group short array items into columns like Node does for long arrays of numbers.
+    if (type === 'array' && entries > 6) output = groupArrayElements(ctx, output, value);
+    const total = output.reduce((n, s) => n + s.length, 0) + output.length;
+    if (ctx.currentDepth === undefined || true) {
+      if (total + start <= ctx.breakLength && !output.some((s) => s.includes('\n')) && output.length === entries) {
+        return `${braces[0]} ${output.join(', ')} ${braces[1]}`;
+      }
+    }
+  }
+  const indent = ' '.repeat(ctx.indentation);
+  return `${braces[0]}\n${indent}  ${output.join(`,\n${indent}  `)}\n${indent}${braces[1]}`;
+}
+
+function groupArrayElements(ctx, output, value) {
+  let totalLength = 0;
+  let maxLength = 0;
+  let i = 0;
+  const outputLength = output.length; // no "more items" handling subtlety needed for short lists
+  const separatorSpace = 2;
+  const dataLen = new Array(outputLength);
+  for (; i < outputLength; i++) {
+    const len = output[i].length;
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + ctx.indentation < ctx.breakLength &&
+      (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const approxCharHeights = 2.5;
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentation) / actualMax),
+      ctx.compact * 4,
+      15,
+    );
+    if (columns <= 1) return output;
+    const tmp = [];
+    const maxLineLength = [];
+    for (let c = 0; c < columns; c++) {
+      let lineLength = 0;
+      for (let j = c; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      maxLineLength.push(lineLength + separatorSpace);
+    }
+    const numeric = value !== undefined && Array.prototype.every.call(value, (v) => typeof v === 'number' || typeof v === 'bigint');
+    for (let r = 0; r < outputLength; r += columns) {
+      const max = Math.min(r + columns, outputLength);
+      let str = '';
+      let j = r;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - r] + output[j].length - dataLen[j];
+        str += numeric ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (numeric) {
+        const padding = maxLineLength[j - r] + output[j].length - dataLen[j] - separatorSpace;
+        str += output[j].padStart(padding, ' ');
+      } else {
+        str += output[j];
+      }
+      tmp.push(str);
+    }
+    return tmp;
+  }
+  return output;
+}
+
+function formatWithOptions(inspectOptions, ...args) {
+  const first = args[0];
+  let a = 0;
+  let str = '';
+  let join = '';
+  if (typeof first === 'string') {
+    if (args.length === 1) return first;
+    let tempStr;
+    let lastPos = 0;
+    for (let i = 0; i < first.length - 1; i++) {
+      if (first.charCodeAt(i) !== 37) continue; // '%'
+      const c = first[i + 1];
+      if (a + 1 !== args.length) {
+        switch (c) {
+          case 's': {
+            const arg = args[++a];
+            if (typeof arg === 'number') tempStr = formatPrimitive({}, arg);
+            else if (typeof arg === 'bigint') tempStr = `${arg}n`;
+            else if (typeof arg !== 'object' || arg === null) tempStr = String(arg);
+            else tempStr = inspect(arg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
+            break;
+          }
+          case 'j':
+            try { tempStr = JSON.stringify(args[++a]); } catch (e) { tempStr = '[Circular]'; }
+            break;
+          case 'd': {
+            const n = args[++a];
+            tempStr = typeof n === 'bigint' ? `${n}n` : typeof n === 'symbol' ? 'NaN' : formatPrimitive({}, Number(n));
+            break;
+          }
+          case 'O': tempStr = inspect(args[++a], inspectOptions); break;
+          case 'o': tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 }); break;
+          case 'i': {
+            const n = args[++a];
+            tempStr = typeof n === 'bigint' ? `${n}n` : typeof n === 'symbol' ? 'NaN' : formatPrimitive({}, parseInt(n));
+            break;
+          }
+          case 'f': {
+            const n = args[++a];
+            tempStr = typeof n === 'symbol' ? 'NaN' : formatPrimitive({}, parseFloat(n));
+            break;
+          }
+          case 'c': a++; tempStr = ''; break;
+          case '%': str += first.slice(lastPos, i); lastPos = i + 1; continue;
+          default: continue;
+        }
+        if (lastPos !== i - 1 || true) str += first.slice(lastPos, i);
+        str += tempStr;
+        lastPos = i + 2;
+        i++;
+      } else if (c === '%') {
+        str += first.slice(lastPos, i);
+        lastPos = i + 1;
+      }
+    }
+    if (lastPos !== 0) {
+      a++;
+      join = ' ';
+      if (lastPos < first.length) str += first.slice(lastPos);
+    }
+  }
+  while (a < args.length) {
+    const value = args[a];
+    str += join;
+    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
+    join = ' ';
+    a++;
+  }
+  return str;
+}
+
+function format(...args) { return formatWithOptions(undefined, ...args); }
+
+module.exports = { inspect, format, formatWithOptions };

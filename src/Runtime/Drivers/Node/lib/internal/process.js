@@ -1,0 +1,184 @@
+// node:internal/process — builds the `process` object (an EventEmitter) over the bridge.
+'use strict';
+module.exports = function createProcess(internal, EventEmitter) {
+  const { bridge, OP, info } = internal;
+  const signalNumbers = info.signals;
+  const signalNames = Object.fromEntries(Object.entries(signalNumbers).map(([k, v]) => [v, k]));
+  const errors = () => internal.errors;
+  const startNs = bridge(OP.HrTime);
+
+  const process = new EventEmitter();
+  Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
+
+  function rawWrite(fd, text) {
+    const bytes = internal.loadBuiltin('internal/encoding').encodeUtf8(String(text));
+    writeBytes(fd, bytes);
+  }
+  function writeBytes(fd, bytes) {
+    const { scratch, scratchSize } = internal;
+    for (let off = 0; off < bytes.length;) {
+      const n = Math.min(scratchSize, bytes.length - off);
+      scratch.set(bytes.subarray(off, off + n));
+      const w = bridge(OP.Write, fd, n);
+      if (w < 0) return w;
+      off += w;
+    }
+    return bytes.length;
+  }
+  internal.rawWrite = rawWrite;
+  internal.writeBytes = writeBytes;
+
+  const env = {};
+  for (const entry of info.env) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  const envProxy = new Proxy(env, {
+    set(target, key, value) { target[key] = String(value); return true; },
+    defineProperty(target, key, desc) { target[key] = String(desc.value); return true; },
+  });
+
+  let exitCode;
+  const props = {
+    title: 'node',
+    version: 'v22.0.0',
+    versions: { node: '22.0.0', acorn: '8.11.3', ada: '2.7.8', ares: '1.28.1', brotli: '1.1.0', cjs_module_lexer: '1.2.2', icu: '74.2', llhttp: '9.2.1', modules: '127', napi: '9', nghttp2: '1.61.0', openssl: '3.0.13+quic', simdutf: '5.2.4', unicode: '15.1', uv: '1.48.0', v8: '12.4.254.14-node.11', zlib: '1.3.0.1-motley' },
+    arch: 'x64',
+    platform: 'linux',
+    release: { name: 'node', sourceUrl: '', headersUrl: '' },
+    argv: info.argv.slice(),
+    argv0: info.argv0,
+    execArgv: info.execArgv.slice(),
+    execPath: info.execPath,
+    env: envProxy,
+    pid: info.pid,
+    ppid: info.ppid,
+    config: { variables: {} },
+    features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true },
+    allowedNodeEnvironmentFlags: new Set(),
+    moduleLoadList: [],
+    _exiting: false,
+  };
+  Object.assign(process, props);
+  Object.defineProperty(process, 'exitCode', {
+    enumerable: true, configurable: false,
+    get() { return exitCode; },
+    set(code) {
+      if (code !== undefined && code !== null && !(Number.isInteger(Number(code)))) {
+        throw errors().invalidArgType('code', 'integer', code);
+      }
+      exitCode = code === null ? undefined : code === undefined ? undefined : Number(code);
+    },
+  });
+
+  process.cwd = function cwd() { return bridge(OP.Cwd); };
+  process.chdir = function chdir(directory) {
+    errors().validateString(directory, 'directory');
+    const from = bridge(OP.Cwd);
+    const r = bridge(OP.Chdir, directory);
+    if (r < 0) {
+      const e = errors().uvException(r, 'chdir', from, directory);
+      e.message = e.message; // `ENOENT: no such file or directory, chdir '/from' -> 'dir'`
+      throw e;
+    }
+  };
+  process.umask = function umask(mask) {
+    if (mask === undefined) { const old = bridge(OP.Umask, -1); return old; }
+    const value = typeof mask === 'string' ? parseInt(mask, 8) : mask;
+    return bridge(OP.Umask, value & 0o777);
+  };
+  function hrtime(prev) {
+    const ns = bridge(OP.HrTime) - startNs + 1e9;
+    let s = Math.floor(ns / 1e9);
+    let n = Math.floor(ns - s * 1e9);
+    if (prev) {
+      s -= prev[0];
+      n -= prev[1];
+      if (n < 0) { s--; n += 1e9; }
+    }
+    return [s, n];
+  }
+  hrtime.bigint = () => BigInt(Math.floor(bridge(OP.HrTime) - startNs)) + 1000000000n;
+  process.hrtime = hrtime;
+  process.uptime = () => (bridge(OP.HrTime) - startNs) / 1e9;
+  function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external] = String(bridge(OP.MemoryUsage)).split(',').map(Number);
+    return { rss, heapTotal, heapUsed, external, arrayBuffers: 0 };
+  }
+  memoryUsage.rss = () => memoryUsage().rss;
+  process.memoryUsage = memoryUsage;
+  process.cpuUsage = (prev) => {
+    const us = Math.floor((bridge(OP.HrTime) - startNs) / 1000);
+    return prev ? { user: us - prev.user, system: 0 - prev.system } : { user: us, system: 0 };
+  };
+  process.resourceUsage = () => ({ userCPUTime: Math.floor((bridge(OP.HrTime) - startNs) / 1000), systemCPUTime: 0, maxRSS: memoryUsage().rss / 1024 });
+  process.getuid = () => 0;
+  process.geteuid = () => 0;
+  process.getgid = () => 0;
+  process.getegid = () => 0;
+  process.getgroups = () => [0];
+  process.nextTick = internal.nextTick;
+  process.emitWarning = function emitWarning(warning, type, code) {
+    if (typeof type === 'object' && type) ({ type, code } = type);
+    if (typeof warning === 'string') {
+      warning = new Error(warning);
+      warning.name = type || 'Warning';
+      if (code) warning.code = code;
+    }
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    internal.nextTick(() => {
+      process.emit('warning', warning);
+      if (process.noWarnings || info.execArgv.includes('--no-warnings')) return;
+      rawWrite(2, `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning.name}: ${warning.message}\n` +
+        (process._warned ? '' : '(Use `node --trace-warnings ...` to show where the warning was created)\n'));
+      process._warned = true;
+    });
+  };
+  process.kill = function kill(pid, sig = 'SIGTERM') {
+    if (pid != (pid | 0)) throw errors().invalidArgType('pid', 'number', pid);
+    const n = typeof sig === 'number' ? sig : signalNumbers[sig];
+    if (n === undefined) throw errors().codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${sig}`);
+    const r = bridge(OP.Kill, pid | 0, n);
+    if (r < 0) throw errors().uvException(r, 'kill');
+    return true;
+  };
+  process.exit = function exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    internal.exit(undefined, true);
+  };
+  process.reallyExit = (code) => internal.exit(code, false);
+  process.abort = () => { bridge(OP.Kill, process.pid, signalNumbers.SIGABRT); for (;;) { /* dying */ } };
+  process.binding = (name) => { throw errors().notSupported(`process.binding('${name}')`); };
+  process._linkedBinding = process.binding;
+  process.dlopen = () => { throw errors().notSupported('process.dlopen'); };
+  process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureFn = fn; };
+  process.hasUncaughtExceptionCaptureCallback = () => !!process._captureFn;
+  process.report = { getReport: () => ({}) };
+
+  // Signals: a listener for 'SIGTERM' etc. makes the kernel deliver it to us instead of its default action.
+  const isSignal = (type) => typeof type === 'string' && Object.prototype.hasOwnProperty.call(signalNumbers, type);
+  process.on('newListener', (type) => {
+    if (isSignal(type) && process.listenerCount(type) === 0) {
+      const r = bridge(OP.SignalCatch, signalNumbers[type], true);
+      if (r < 0) throw errors().uvException(r, 'uv_signal_start');
+    }
+  });
+  process.on('removeListener', (type) => {
+    if (isSignal(type) && process.listenerCount(type) === 0) bridge(OP.SignalCatch, signalNumbers[type], false);
+  });
+  process._onSignal = (n) => {
+    const name = signalNames[n];
+    if (name && process.listenerCount(name) > 0) process.emit(name, name, n);
+    else { bridge(OP.SignalCatch, n, false); bridge(OP.Kill, process.pid, n); }
+  };
+
+  // stdio streams are created on first use
+  for (const [name, fd] of [['stdin', 0], ['stdout', 1], ['stderr', 2]]) {
+    let stream;
+    Object.defineProperty(process, name, {
+      configurable: true, enumerable: true,
+      get() { return stream || (stream = internal.loadBuiltin('internal/stdio').create(fd)); },
+    });
+  }
+  return process;
+};

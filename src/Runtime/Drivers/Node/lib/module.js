@@ -1,0 +1,3 @@
+// node:module
+'use strict';
+module.exports = internal.cjs.Module;

@@ -1,0 +1,3 @@
+// node:path/posix
+'use strict';
+module.exports = require('path');

@@ -1,0 +1,3 @@
+// node:stream/promises
+'use strict';
+module.exports = require('stream').promises;
