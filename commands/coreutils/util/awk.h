@@ -20,6 +20,7 @@ Str *awkstr_alloc(size_t len); /* uninitialised contents, NUL at len */
 static inline Str *str_ref(Str *s) { s->ref++; return s; }
 void awkstr_unref(Str *s);
 extern Str *awk_empty; /* the shared "" */
+void awk_values_init(void);
 
 enum { T_UNINIT, T_NUM, T_STR, T_MAYBE /* input text, not yet classified */, T_STRNUM };
 
@@ -115,6 +116,7 @@ typedef struct Func Func;
 
 typedef struct Node {
     int type, op, line;
+    const char *src; /* -f file name, NULL = command line */
     struct Node *a, *b, *c, *d;
     struct Node *next; /* lists */
     double num;
@@ -193,6 +195,7 @@ int awklex_next(Lexer *lx);
 extern Var *awk_globals;
 extern Program *awk_prog;
 extern int awk_exit_code;
+extern Node *awk_cur_stmt; /* for the location of runtime errors */
 extern Str *awk_convfmt, *awk_ofmt, *awk_ofs, *awk_ors, *awk_subsep;
 void awk_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void awk_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -203,12 +203,11 @@ Value awk_builtin(Node *n) {
         if (na != 2) awk_fatal("index: wrong number of arguments");
         Str *s = arg_str(a), *t = arg_str(a->next);
         double r = 0;
-        if (t->len == 0) r = 0;
+        if (t->len == 0) r = 1; /* as gawk */
         else {
             for (size_t i = 0; i + t->len <= s->len; i++)
                 if (memcmp(s->s + i, t->s, t->len) == 0) { r = (double)i + 1; break; }
         }
-        if (t->len == 0) r = 0;
         awkstr_unref(s);
         awkstr_unref(t);
         return v_num(r);

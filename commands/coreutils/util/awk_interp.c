@@ -14,6 +14,7 @@ enum { J_NONE, J_BREAK, J_CONTINUE, J_NEXT, J_NEXTFILE, J_EXIT, J_RETURN };
 Var *awk_globals;
 Program *awk_prog;
 int awk_exit_code;
+Node *awk_cur_stmt;
 Str *awk_convfmt, *awk_ofmt, *awk_ofs, *awk_ors, *awk_subsep;
 
 static Var *frame;     /* locals of the running function */
@@ -21,9 +22,17 @@ static int pending;    /* J_NEXT / J_NEXTFILE / J_EXIT raised inside a function 
 static Value retval;
 static int call_depth;
 
+static void location(void) {
+    if (!awk_cur_stmt) return;
+    if (awk_cur_stmt->src) fprintf(stderr, "%s:%d: ", awk_cur_stmt->src, awk_cur_stmt->line);
+    else fprintf(stderr, "cmd. line:%d: ", awk_cur_stmt->line);
+}
+
 void awk_fatal(const char *fmt, ...) {
     fflush(stdout);
-    fprintf(stderr, "awk: fatal: ");
+    fprintf(stderr, "awk: ");
+    location();
+    fprintf(stderr, "fatal: ");
     va_list ap;
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -34,7 +43,9 @@ void awk_fatal(const char *fmt, ...) {
 
 void awk_warning(const char *fmt, ...) {
     fflush(stdout);
-    fprintf(stderr, "awk: warning: ");
+    fprintf(stderr, "awk: ");
+    location();
+    fprintf(stderr, "warning: ");
     va_list ap;
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -558,6 +569,7 @@ static NOINLINE int exec_forin(Node *s) {
 
 static int exec(Node *s) {
     int r;
+    awk_cur_stmt = s;
     switch (s->type) {
     case S_BLOCK:
         for (Node *t = s->a; t; t = t->next) {
@@ -675,7 +687,9 @@ int awk_run(Program *prog) {
     pending = 0;
     if (j != J_EXIT && (prog->main || prog->end)) {
         Str *rec;
-        while (awkio_getline_main(&rec) > 0) {
+        for (;;) {
+            awk_cur_stmt = NULL;
+            if (awkio_getline_main(&rec) <= 0) break;
             awkfld_set_record(rec);
             j = run_main_rules();
             pending = 0;

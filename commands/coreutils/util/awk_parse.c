@@ -105,6 +105,7 @@ static Node *mk(Parser *p, int type, Node *a, Node *b) {
     n->a = a;
     n->b = b;
     n->line = p->lx.tline;
+    n->src = p->lx.srcs[p->lx.cur].name;
     return n;
 }
 
@@ -366,7 +367,7 @@ static int starts_concat(Parser *p) {
 
 static Node *concat(Parser *p) {
     Node *l = additive(p);
-    while (starts_concat(p) && p->tok != '-' && p->tok != '+' && p->tok != '!') {
+    while (starts_concat(p) && p->tok != '-' && p->tok != '+') {
         if (p->tok == TK_GETLINE) break;
         l = mk(p, N_CONCAT, l, additive(p));
     }
