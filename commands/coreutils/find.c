@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,7 +16,7 @@ SE_COMMAND("find", find_main)
 
 enum kind { K_AND, K_OR, K_NOT, K_COMMA, K_TRUE, K_FALSE, K_NAME, K_INAME, K_PATH, K_IPATH, K_TYPE, K_NEWER,
     K_SIZE, K_TIME, K_EMPTY, K_PERM, K_PRUNE, K_DELETE, K_PRINT, K_PRINT0, K_PRINTF, K_EXEC, K_QUIT,
-    K_USER, K_GROUP, K_LINKS, K_INUM };
+    K_USER, K_GROUP, K_LINKS, K_INUM, K_REGEX, K_LNAME, K_ACCESS, K_SAMEFILE, K_LS };
 
 struct node {
     enum kind k;
@@ -30,12 +31,14 @@ struct node {
     int argc, plus;
     char **batch;       /* exec +: collected paths */
     int nbatch, cap;
+    int ok;             /* -ok: ask first */
+    regex_t re;
 };
 
 static char **av;
 static int ac, pos, status, quit;
 static int maxdepth = -1, mindepth = 0, depth_first, follow; /* follow: 0 -P, 1 -H, 2 -L */
-static int has_action;
+static int has_action, regex_ext;
 static time_t now;
 static struct node **execs;
 static int nexecs;
@@ -148,7 +151,7 @@ static struct node *parse_primary(void) {
         n = mk(K_TIME);
         if (parse_num(a, &n->cmp, &n->n, NULL) < 0) cu_error(1, 0, "invalid argument `%s' to `%s'", a, t);
         n->which = t[1];
-        n->unit = t[3] == 'i' ? 60 : 86400;
+        n->unit = strstr(t, "min") ? 60 : 86400;
         return n;
     }
     if (!strcmp(t, "-empty")) return mk(K_EMPTY);
@@ -176,14 +179,52 @@ static struct node *parse_primary(void) {
         if (parse_num(a, &n->cmp, &n->n, NULL) < 0) cu_error(1, 0, "invalid argument `%s' to `%s'", a, t);
         return n;
     }
-    if (!strcmp(t, "-exec") || !strcmp(t, "-execdir")) {
+    if (!strcmp(t, "-regextype")) {
+        const char *a = need_arg(t);
+        regex_ext = !strcmp(a, "posix-extended") || !strcmp(a, "egrep") || !strcmp(a, "posix-egrep") || !strcmp(a, "awk");
+        return mk(K_TRUE);
+    }
+    if (!strcmp(t, "-regex") || !strcmp(t, "-iregex")) {
+        const char *a = need_arg(t);
+        n = mk(K_REGEX);
+        char *anch = malloc(strlen(a) + 8);
+        sprintf(anch, regex_ext ? "^(%s)$" : "^\\(%s\\)$", a);
+        if (regcomp(&n->re, anch, (regex_ext ? REG_EXTENDED : 0) | (t[1] == 'i' ? REG_ICASE : 0) | REG_NOSUB) != 0)
+            cu_error(1, 0, "Invalid regular expression %s", cu_quote(a));
+        free(anch);
+        return n;
+    }
+    if (!strcmp(t, "-lname") || !strcmp(t, "-ilname")) {
+        n = mk(K_LNAME);
+        n->s = need_arg(t);
+        n->which = t[1] == 'i';
+        return n;
+    }
+    if (!strcmp(t, "-readable") || !strcmp(t, "-writable") || !strcmp(t, "-executable")) {
+        n = mk(K_ACCESS);
+        n->n = t[1] == 'r' ? R_OK : t[1] == 'w' ? W_OK : X_OK;
+        return n;
+    }
+    if (!strcmp(t, "-nouser") || !strcmp(t, "-nogroup")) return mk(K_FALSE);
+    if (!strcmp(t, "-samefile")) {
+        const char *f = need_arg(t);
+        se_stat_t st;
+        if ((follow ? se_stat(f, &st) : se_lstat(f, &st)) < 0) cu_error(1, errno, "%s", cu_quote(f));
+        n = mk(K_SAMEFILE);
+        n->tsec = (int64_t)st.dev, n->tnsec = (int64_t)st.ino;
+        return n;
+    }
+    if (!strcmp(t, "-ls")) { has_action = 1; return mk(K_LS); }
+    if (!strcmp(t, "-exec") || !strcmp(t, "-execdir") || !strcmp(t, "-ok") || !strcmp(t, "-okdir")) {
         has_action = 1;
         n = mk(K_EXEC);
+        n->ok = t[1] == 'o';
         int start = pos;
         while (pos < ac && strcmp(av[pos], ";") && !(!strcmp(av[pos], "+") && pos > start && !strcmp(av[pos - 1], "{}")))
             pos++;
         if (pos >= ac || pos == start) cu_error(1, 0, "missing argument to `%s'", t);
-        n->plus = av[pos][0] == '+';
+        n->plus = av[pos][0] == '+' && !n->ok;
+        if (n->ok && av[pos][0] == '+') cu_error(1, 0, "missing argument to `%s'", t);
         n->argc = pos - start;
         n->argv = av + start;
         pos++;
@@ -441,6 +482,34 @@ static int eval(struct node *n, struct visit *v) {
     case K_GROUP: return !strcmp(n->s, fs_group_name(v->st.gid)) || (isdigit((unsigned char)*n->s) && (uint32_t)atol(n->s) == v->st.gid);
     case K_LINKS: return cmp_num(n, v->st.nlink);
     case K_INUM: return cmp_num(n, (long long)v->st.ino);
+    case K_REGEX: return regexec(&n->re, v->path, 0, NULL, 0) == 0;
+    case K_LNAME: {
+        if (!FS_ISLNK(v->st.mode)) return 0;
+        ssize_t k = readlink(v->path, b, sizeof b - 1);
+        if (k < 0) return 0;
+        b[k] = 0;
+        return fnmatch(n->s, b, n->which ? FNM_CASEFOLD : 0) == 0;
+    }
+    case K_ACCESS: return se_access(v->path, (int)n->n) == 0;
+    case K_SAMEFILE: return (int64_t)v->st.dev == n->tsec && (int64_t)v->st.ino == n->tnsec;
+    case K_LS: {
+        char mode[12], tb[32];
+        fs_mode_string(v->st.mode, mode);
+        time_t tt = (time_t)v->st.mtime_sec;
+        struct tm tm;
+        gmtime_r(&tt, &tm);
+        int recent = v->st.mtime_sec > now - 15778476 && v->st.mtime_sec <= now;
+        strftime(tb, sizeof tb, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm);
+        printf("%9llu %6llu %s %3u %-8s %-8s %8lld %s %s", (unsigned long long)v->st.ino,
+               (unsigned long long)((v->st.blocks + 1) / 2), mode, v->st.nlink, fs_user_name(v->st.uid),
+               fs_group_name(v->st.gid), (long long)v->st.size, tb, v->path);
+        if (FS_ISLNK(v->st.mode)) {
+            ssize_t k = readlink(v->path, b, sizeof b - 1);
+            if (k >= 0) b[k] = 0, printf(" -> %s", b);
+        }
+        putchar('\n');
+        return 1;
+    }
     case K_EXEC: {
         if (n->plus) {
             if (n->nbatch == n->cap) n->batch = realloc(n->batch, (size_t)(n->cap = n->cap * 2 + 16) * sizeof *n->batch);
@@ -450,7 +519,12 @@ static int eval(struct node *n, struct visit *v) {
         }
         char **argv = calloc((size_t)n->argc + 1, sizeof *argv);
         for (int i = 0; i < n->argc; i++) argv[i] = subst(n->argv[i], v->path);
-        int r = run_cmd(argv);
+        int r;
+        if (n->ok) {
+            fflush(stdout);
+            fprintf(stderr, "< %s ... %s > ? ", argv[0], v->path);
+            r = fs_yes() ? run_cmd(argv) : 1;
+        } else r = run_cmd(argv);
         for (int i = 0; i < n->argc; i++) free(argv[i]);
         free(argv);
         return r == 0;
