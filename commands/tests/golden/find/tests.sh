@@ -9,3 +9,4 @@ echo "-- newer"; touch -d '2020-01-01' old; touch -d '2021-01-01' mid; touch -d 
 find old mid new -newer mid
 echo "-- mtime"; find old mid new -mtime +30 | sort; find . -maxdepth 1 -name small -mtime -1; find small -mtime 0
 find small -mmin -5; find old -mmin +5
+touch -d '2 days ago' two; find two -mtime +1; find two -mtime -3; find two -mmin +100; find two -mtime 0; find two -mmin -100
