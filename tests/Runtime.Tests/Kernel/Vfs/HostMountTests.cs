@@ -297,4 +297,65 @@ public sealed class HostMountTests : VfsTestBase
         Assert.Equal(Errno.EBADF, f.Write(null, "x"u8, out _));
         f.Release();
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ConcurrentSymlinkSwap_NeverReadsOutside(bool openatFallback)
+    {
+        File.WriteAllText(Path.Combine(_outside, "a.txt"), "SECRET");
+        var saved = HostInterop.UseOpenatFallback;
+        HostInterop.UseOpenatFallback = openatFallback;
+        var sub = Path.Combine(_host, "sub");
+        var parked = Path.Combine(_host, "parked");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        var swaps = 0;
+        Exception? swapError = null;
+        var swapper = new Thread(() =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    Directory.Move(sub, parked);
+                    File.CreateSymbolicLink(sub, swaps % 2 == 0 ? _outside : "../outside");
+                    Thread.Yield();
+                    File.Delete(sub);
+                    Directory.Move(parked, sub);
+                    swaps++;
+                    Thread.Sleep(1); // leave the real directory in place for a while too
+                }
+            }
+            catch (Exception ex)
+            {
+                swapError = ex;
+            }
+        });
+        swapper.Start();
+        try
+        {
+            var seen = new HashSet<string>();
+            while (swapper.IsAlive)
+            {
+                var e = Fs.ReadAllBytes("/mnt/h/sub/a.txt", out var bytes);
+                seen.Add(e == Errno.SUCCESS ? Encoding.UTF8.GetString(bytes) : e.ToString());
+                var fd = Fs.Open(Host, "/mnt/h/sub", OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY, 0, out var dir);
+                if (fd == Errno.SUCCESS)
+                {
+                    if (dir.ReadDirectory(out var entries) == Errno.SUCCESS)
+                        Assert.DoesNotContain(entries, x => x.Name == "secret.txt");
+                    dir.Release();
+                }
+            }
+            swapper.Join();
+            Assert.Null(swapError);
+            Assert.DoesNotContain("SECRET", seen);
+            Assert.True(seen.Contains("a"), string.Join(",", seen) + " swaps=" + swaps);
+            Assert.True(swaps > 0);
+        }
+        finally
+        {
+            HostInterop.UseOpenatFallback = saved;
+        }
+    }
 }

@@ -24,7 +24,6 @@ internal static class ProcTree
     {
         var fs = root.Proc;
         yield return new ProcSymlink(fs, "/self", caller => caller?.Pid.ToString(CultureInfo.InvariantCulture));
-        yield return new ProcSymlink(fs, "/thread-self", caller => caller is null ? null : $"{caller.Pid}/task/{caller.Pid}");
         yield return Text(fs, "/version", $"Linux version {OsRelease} (secure-exec@sandbox) #1 SMP PREEMPT_DYNAMIC\n");
         yield return Text(fs, "/cpuinfo", CpuInfo);
         yield return Text(fs, "/meminfo", MemInfo);
