@@ -13,7 +13,7 @@
 
 SE_COMMAND("cp", cp_main)
 
-static int o_rec, o_preserve, o_force, o_inter, o_noclob, o_verbose, o_deref = -1, o_cl_deref;
+static int o_rec, o_preserve, o_force, o_inter, o_noclob, o_verbose, o_deref = -1, o_cl_deref, o_update, o_link;
 static uint32_t umask_v;
 static int status;
 
@@ -123,10 +123,22 @@ static void copy(const char *src, const char *dst, int top) {
             return;
         }
         if (o_noclob) return;
+        if (o_update && (dt.mtime_sec > st.mtime_sec || (dt.mtime_sec == st.mtime_sec && dt.mtime_nsec >= st.mtime_nsec)))
+            return;
         if (o_inter) {
             fprintf(stderr, "%s: overwrite %s? ", cu_prog, cu_quote(dst));
             if (!fs_yes()) return;
         }
+    }
+    if (o_link) {
+        if (dexists) unlink(dst);
+        int r = o_link == 's' ? symlink(src, dst) : link(src, dst);
+        if (r < 0) {
+            cu_error(0, errno, o_link == 's' ? "cannot create symbolic link %s to %s" : "cannot create hard link %s to %s",
+                     cu_quote(dst), cu_quote(src));
+            status = 1;
+        } else if (o_verbose) printf("%s -> %s\n", cu_quote(src), cu_quote(dst));
+        return;
     }
     if (FS_ISLNK(st.mode)) {
         char buf[4096];
@@ -168,10 +180,11 @@ int cp_main(int argc, char **argv) {
     static const struct option longs[] = {{"recursive", 0, 0, 'r'}, {"archive", 0, 0, 'a'}, {"force", 0, 0, 'f'},
         {"interactive", 0, 0, 'i'}, {"no-clobber", 0, 0, 'n'}, {"verbose", 0, 0, 'v'},
         {"dereference", 0, 0, 'L'}, {"no-dereference", 0, 0, 'P'}, {"no-target-directory", 0, 0, 'T'},
-        {"target-directory", 1, 0, 't'}, {"preserve", 2, 0, 'E'}, {0, 0, 0, 0}};
+        {"target-directory", 1, 0, 't'}, {"preserve", 2, 0, 'E'}, {"update", 0, 0, 'u'}, {"link", 0, 0, 'l'},
+        {"symbolic-link", 0, 0, 's'}, {0, 0, 0, 0}};
     int c, no_target = 0;
     const char *target_dir = NULL;
-    while ((c = getopt_long(argc, argv, "rRapfinvLPdHTt:", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "rRapfinvLPdHTt:uls", longs, NULL)) != -1) {
         switch (c) {
         case 'r': case 'R': o_rec = 1; break;
         case 'a': o_rec = 1; o_preserve = 1; o_deref = 0; break;
@@ -184,6 +197,8 @@ int cp_main(int argc, char **argv) {
         case 'P': case 'd': o_deref = 0; break;
         case 'H': o_cl_deref = 1; break;
         case 'T': no_target = 1; break;
+        case 'u': o_update = 1; break;
+        case 'l': case 's': o_link = c; break;
         case 't': target_dir = optarg; break;
         default: cu_usage_error(1, NULL);
         }

@@ -12,7 +12,7 @@
 
 SE_COMMAND("mv", mv_main)
 
-static int o_inter, o_noclob, o_verbose, status;
+static int o_inter, o_noclob, o_verbose, o_update, status;
 
 /* Copies src to dst recursively keeping modes/times, then removes src. */
 static int copy_tree(const char *src, const char *dst) {
@@ -74,6 +74,8 @@ static void move(const char *src, const char *dst) {
             return;
         }
         if (o_noclob) return;
+        if (o_update && (dt.mtime_sec > st.mtime_sec || (dt.mtime_sec == st.mtime_sec && dt.mtime_nsec >= st.mtime_nsec)))
+            return;
         if (o_inter) {
             fprintf(stderr, "%s: overwrite %s? ", cu_prog, cu_quote(dst));
             if (!fs_yes()) return;
@@ -108,15 +110,16 @@ done:
 int mv_main(int argc, char **argv) {
     cu_init(argc, argv);
     static const struct option longs[] = {{"force", 0, 0, 'f'}, {"interactive", 0, 0, 'i'}, {"no-clobber", 0, 0, 'n'},
-        {"verbose", 0, 0, 'v'}, {"no-target-directory", 0, 0, 'T'}, {"target-directory", 1, 0, 't'}, {0, 0, 0, 0}};
+        {"verbose", 0, 0, 'v'}, {"no-target-directory", 0, 0, 'T'}, {"target-directory", 1, 0, 't'}, {"update", 0, 0, 'u'}, {0, 0, 0, 0}};
     int c, no_target = 0;
     const char *target_dir = NULL;
-    while ((c = getopt_long(argc, argv, "finvTt:", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "finvTt:u", longs, NULL)) != -1) {
         switch (c) {
         case 'f': o_inter = 0; o_noclob = 0; break;
         case 'i': o_inter = 1; o_noclob = 0; break;
         case 'n': o_noclob = 1; o_inter = 0; break;
         case 'v': o_verbose = 1; break;
+        case 'u': o_update = 1; break;
         case 'T': no_target = 1; break;
         case 't': target_dir = optarg; break;
         default: cu_usage_error(1, NULL);

@@ -11,7 +11,7 @@
 
 SE_COMMAND("rm", rm_main)
 
-static int o_rec, o_force, o_interactive, o_dir, o_verbose;
+static int o_rec, o_force, o_interactive, o_once, o_dir, o_verbose;
 
 static const char *kind(const se_stat_t *st) {
     switch (st->mode & FS_IFMT) {
@@ -123,9 +123,9 @@ int rm_main(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "rRfidvI", longs, NULL)) != -1) {
         switch (c) {
         case 'r': case 'R': o_rec = 1; break;
-        case 'f': o_force = 1; o_interactive = 0; break;
-        case 'i': o_interactive = 1; o_force = 0; break;
-        case 'I': break;
+        case 'f': o_force = 1; o_interactive = 0; o_once = 0; break;
+        case 'i': o_interactive = 1; o_force = 0; o_once = 0; break;
+        case 'I': o_once = 1; o_interactive = 0; o_force = 0; break;
         case 'd': o_dir = 1; break;
         case 'v': o_verbose = 1; break;
         case 'N': preserve_root = 0; break;
@@ -135,6 +135,12 @@ int rm_main(int argc, char **argv) {
     if (optind >= argc) {
         if (o_force) return 0;
         cu_usage_error(1, "missing operand");
+    }
+    int nargs = argc - optind;
+    if (o_once && (nargs > 3 || o_rec)) {
+        if (o_rec) fprintf(stderr, "%s: remove %d argument%s recursively? ", cu_prog, nargs, nargs == 1 ? "" : "s");
+        else fprintf(stderr, "%s: remove %d arguments? ", cu_prog, nargs);
+        if (!fs_yes()) return 0;
     }
     for (int i = optind; i < argc; i++) {
         char *b = fs_base(argv[i]);
