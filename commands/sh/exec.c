@@ -297,11 +297,65 @@ static int spawn_external(char **argv, int bg, int *pid_out) {
 int run_builtin_cmd(const Builtin *b, int argc, char **argv);
 
 extern int subst_ran, subst_status;
+
+static int is_decl(const char *w) {
+    return !strcmp(w, "export") || !strcmp(w, "readonly") || !strcmp(w, "local");
+}
+/* expands the words; arguments of export/readonly/local that look like assignments are expanded
+ * like assignments (no field splitting or globbing, tilde after = and :) */
+static char **expand_cmd_words(Node *n, int *argc) {
+    int decl = 0;
+    for (int i = 0; i < n->nwords; i++) {
+        if (!strcmp(n->words[i], "command")) continue;
+        decl = is_decl(n->words[i]);
+        break;
+    }
+    if (!decl) return expand_words(n->words, n->nwords, argc);
+    char **out = NULL;
+    int cnt = 0;
+    for (int i = 0; i < n->nwords; i++) {
+        const char *w = n->words[i];
+        const char *eq = strchr(w, '=');
+        char **part;
+        int pc = 0;
+        if (i > 0 && eq && valid_name(w, (size_t)(eq - w))) {
+            char *v = expand_str(eq + 1, EX_ASSIGN);
+            if (!v) part = NULL;
+            else {
+                Str b = {0};
+                str_addn(&b, w, (size_t)(eq - w) + 1);
+                str_adds(&b, v);
+                free(v);
+                part = xmalloc(sizeof(char *) * 2);
+                part[0] = str_take(&b);
+                part[1] = NULL;
+                pc = 1;
+            }
+        } else
+            part = expand_words(&n->words[i], 1, &pc);
+        if (!part) {
+            for (int k = 0; k < cnt; k++) free(out[k]);
+            free(out);
+            return NULL;
+        }
+        out = xrealloc(out, sizeof(char *) * (size_t)(cnt + pc + 1));
+        for (int k = 0; k < pc; k++) out[cnt++] = part[k];
+        out[cnt] = NULL;
+        free(part);
+    }
+    if (!out) {
+        out = xmalloc(sizeof(char *));
+        out[0] = NULL;
+    }
+    *argc = cnt;
+    return out;
+}
+
 static int exec_simple(Node *n, int flags) {
     lineno = n->lineno;
     subst_ran = 0;
     int argc = 0;
-    char **argv = expand_words(n->words, n->nwords, &argc);
+    char **argv = expand_cmd_words(n, &argc);
     if (!argv) return set_status(2);
     int st = 0;
     if (argc == 0) {

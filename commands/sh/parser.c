@@ -124,8 +124,18 @@ static int lex_dollar(Str *b, int *quoted) {
     str_addc(b, '$');
     int c = pc();
     if (c == '{') {
+        int line = in->lineno;
         str_addc(b, (char)gc());
-        return lex_part(b, '}', quoted);
+        if (lex_part(b, '}', quoted) < 0) {
+            if (!parse_error) {
+                int cur = in->lineno;
+                in->lineno = line;
+                syntax("Missing '}'", 0, 0);
+                in->lineno = cur;
+            }
+            return -2;
+        }
+        return 0;
     }
     if (c == '(' && pc2() == '(') { /* arithmetic: balance parens */
         gc(), gc();
@@ -537,7 +547,6 @@ static Node *p_list(int inner) {
             break;
         if (inner) linebreak();
     }
-    if (!res && inner) unexpected();
     return res;
 }
 
@@ -643,7 +652,8 @@ static Node *p_case(void) {
         }
         linebreak();
         if (!is_word("esac")) {
-            unexpected();
+            if (tok.t == T_EOF) syntax("end of file unexpected (expecting \";;\")", 0, 0);
+            else unexpected();
             return NULL;
         }
         break;
