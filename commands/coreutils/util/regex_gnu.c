@@ -691,7 +691,8 @@ int rx_exec(const rx_t *r, const char *s, size_t len, size_t start, int eflags, 
     int found = 0;
     for (size_t pos = start; pos <= len; pos++) {
         if ((r->anchored || (eflags & RX_LINEMATCH)) && (pos > 0 || (eflags & RX_NOTBOL))) break;
-        if (r->first_char >= 0) {
+        if ((eflags & RX_ANCHORED) && pos > start) break;
+        if (r->first_char >= 0 && !(eflags & RX_ANCHORED)) {
             const char *q = memchr(s + pos, r->first_char, len - pos);
             if (!q) break;
             pos = q - s;

@@ -13,6 +13,7 @@
 #define RX_FIRST 4   /* any match will do (no need for the longest one) */
 #define RX_WORDMATCH 8  /* only matches with non-word characters (or edges) on both sides */
 #define RX_LINEMATCH 16 /* only matches covering the whole subject */
+#define RX_ANCHORED 32  /* only a match starting at `start` */
 
 typedef struct rx rx_t;
 typedef struct { long so, eo; } rx_match_t; /* -1 when the group did not participate */
