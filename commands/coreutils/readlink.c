@@ -79,12 +79,46 @@ static char *relative(const char *target, const char *base) {
     return out;
 }
 
+/* -s: absolute and normalized without resolving symlinks */
+static char *lexical(const char *path, char mode) {
+    char *cwd = path[0] == '/' ? strdup("/") : se_getcwd(NULL, 0);
+    if (!cwd) return NULL;
+    char *all = fs_join(cwd, path), *out = malloc(strlen(all) + 2);
+    free(cwd);
+    size_t o = 0;
+    for (char *tok = strtok(all, "/"); tok; tok = strtok(NULL, "/")) {
+        if (!strcmp(tok, ".")) continue;
+        if (!strcmp(tok, "..")) {
+            while (o > 0 && out[o - 1] != '/') o--;
+            if (o > 0) o--;
+            continue;
+        }
+        out[o++] = '/';
+        size_t k = strlen(tok);
+        memcpy(out + o, tok, k);
+        o += k;
+    }
+    if (!o) out[o++] = '/';
+    out[o] = 0;
+    free(all);
+    se_stat_t st;
+    char *parent = fs_dir(out);
+    int bad = (mode == 'e' && se_stat(out, &st) < 0) || (mode == 'f' && (se_stat(parent, &st) < 0 || !FS_ISDIR(st.mode)));
+    if (bad && !errno) errno = ENOTDIR;
+    free(parent);
+    if (bad) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 int realpath_main(int argc, char **argv) {
     cu_init(argc, argv);
     static const struct option longs[] = {{"canonicalize-existing", 0, 0, 'e'}, {"canonicalize-missing", 0, 0, 'm'},
         {"quiet", 0, 0, 'q'}, {"zero", 0, 0, 'z'}, {"relative-to", 1, 0, 'R'}, {"no-symlinks", 0, 0, 's'},
         {"strip", 0, 0, 's'}, {"logical", 0, 0, 'L'}, {"physical", 0, 0, 'P'}, {0, 0, 0, 0}};
-    int c, quiet = 0, status = 0;
+    int c, quiet = 0, status = 0, nosym = 0;
     char mode = 'f', end = '\n';
     const char *rel = NULL;
     while ((c = getopt_long(argc, argv, "emqzsLP", longs, NULL)) != -1) {
@@ -93,15 +127,16 @@ int realpath_main(int argc, char **argv) {
         case 'q': quiet = 1; break;
         case 'z': end = 0; break;
         case 'R': rel = optarg; break;
-        case 's': case 'L': case 'P': break;
+        case 's': nosym = 1; break;
+        case 'L': case 'P': break;
         default: cu_usage_error(1, NULL);
         }
     }
     if (optind >= argc) cu_usage_error(1, "missing operand");
     char *base = NULL;
-    if (rel && !(base = fs_canon(rel, mode))) cu_error(1, errno, "%s", msg_name(rel));
+    if (rel && !(base = nosym ? lexical(rel, mode) : fs_canon(rel, mode))) cu_error(1, errno, "%s", msg_name(rel));
     for (int i = optind; i < argc; i++) {
-        char *r = fs_canon(argv[i], mode);
+        char *r = nosym ? lexical(argv[i], mode) : fs_canon(argv[i], mode);
         if (!r) {
             if (!quiet) cu_error(0, errno, "%s", msg_name(argv[i]));
             status = 1;

@@ -9,3 +9,4 @@ realpath real/sub/f/x; echo "status $?"
 realpath --relative-to=real/sub real; realpath --relative-to=real real/sub/f; realpath --relative-to=s s
 realpath / //; realpath -q nope/x; echo "status $?"
 realpath; echo "status $?"
+echo "-- no symlinks"; realpath -s s/../x | sed "s|$HOME|HOME|"; realpath -s /a/./b/../c; echo "status $?"; realpath -s -m /a/./b/../c; realpath -s /usr/./bin/..
