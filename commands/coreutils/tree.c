@@ -11,7 +11,37 @@
 
 SE_COMMAND("tree", tree_main)
 
+#include <fnmatch.h>
+
 static int o_all, o_dirs, o_full, o_class, o_noind, o_noreport, maxlevel = -1;
+static int o_perm, o_size, o_human, o_dirsfirst, o_reverse;
+static const char *o_exclude, *o_include;
+
+/* tree patterns: alternatives separated by '|' */
+static int pattern_match(const char *pats, const char *name) {
+    char *copy = strdup(pats);
+    int hit = 0;
+    for (char *p = strtok(copy, "|"); p && !hit; p = strtok(NULL, "|")) hit = fnmatch(p, name, 0) == 0;
+    free(copy);
+    return hit;
+}
+
+/* "[mode size]  " attributes before a name */
+static void attrs(const se_stat_t *st) {
+    if (!o_perm && !o_size && !o_human) return;
+    putchar('[');
+    if (o_perm) {
+        char m[12];
+        fs_mode_string(st->mode, m);
+        fputs(m, stdout);
+    }
+    if (o_human) {
+        char b[32];
+        fs_human((uint64_t)st->size, b);
+        printf("%s%4s", o_perm ? " " : "", b);
+    } else if (o_size) printf("%s%11lld", o_perm ? " " : "", (long long)st->size);
+    fputs("]  ", stdout);
+}
 static long ndirs, nfiles;
 static const char *l_mid = "|-- ", *l_last = "`-- ", *l_bar = "|   ";
 
@@ -25,7 +55,10 @@ static void pick_lines(void) {
         l_bar = "\xe2\x94\x82\xc2\xa0\xc2\xa0 ";
 }
 
-static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp(const void *a, const void *b) {
+    int r = strcmp(*(char *const *)a, *(char *const *)b);
+    return o_reverse ? -r : r;
+}
 
 static char indicator(uint32_t m) {
     if (FS_ISDIR(m)) return '/';
@@ -73,8 +106,23 @@ static void list(const char *path, char *prefix, int level) {
         if (se_lstat(c, &st) < 0) memset(&st, 0, sizeof st);
         int isdir = FS_ISDIR(st.mode) || (FS_ISLNK(st.mode) && se_stat(c, &t) == 0 && FS_ISDIR(t.mode));
         free(c);
-        if (o_dirs && !isdir) { free(names[i]); continue; }
+        if ((o_dirs && !isdir) || (o_exclude && pattern_match(o_exclude, names[i])) ||
+            (o_include && !isdir && !pattern_match(o_include, names[i]))) {
+            free(names[i]);
+            continue;
+        }
         names[m] = names[i], sts[m++] = st;
+    }
+    if (o_dirsfirst) { /* stable partition: directories first */
+        char **nn = malloc((m ? m : 1) * sizeof *nn);
+        se_stat_t *ns = malloc((m ? m : 1) * sizeof *ns);
+        size_t k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < m; i++)
+                if ((FS_ISDIR(sts[i].mode) != 0) == (pass == 0)) nn[k] = names[i], ns[k++] = sts[i];
+        memcpy(names, nn, m * sizeof *nn);
+        memcpy(sts, ns, m * sizeof *ns);
+        free(nn), free(ns);
     }
     if (level == 1 && m) ndirs++; /* tree 2.x counts a non-empty root */
     size_t plen = strlen(prefix);
@@ -84,6 +132,7 @@ static void list(const char *path, char *prefix, int level) {
         se_stat_t t;
         int isdir = FS_ISDIR(sts[i].mode) || (FS_ISLNK(sts[i].mode) && se_stat(c, &t) == 0 && FS_ISDIR(t.mode));
         if (!o_noind) printf("%s%s", prefix, last ? l_last : l_mid);
+        attrs(&sts[i]);
         print_entry(c, o_full ? c : names[i], &sts[i]);
         putchar('\n');
         if (isdir) ndirs++;
@@ -101,10 +150,10 @@ static void list(const char *path, char *prefix, int level) {
 
 int tree_main(int argc, char **argv) {
     cu_init(argc, argv);
-    static const struct option longs[] = {{"noreport", 0, 0, 'N'}, {0, 0, 0, 0}};
+    static const struct option longs[] = {{"noreport", 0, 0, 'N'}, {"dirsfirst", 0, 0, 'D'}, {0, 0, 0, 0}};
     int c, status = 0;
     pick_lines();
-    while ((c = getopt_long(argc, argv, "adL:fFinlC", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "adL:fFinlCpshI:P:r", longs, NULL)) != -1) {
         switch (c) {
         case 'a': o_all = 1; break;
         case 'd': o_dirs = 1; break;
@@ -122,6 +171,13 @@ int tree_main(int argc, char **argv) {
         case 'F': o_class = 1; break;
         case 'i': o_noind = 1; break;
         case 'N': o_noreport = 1; break;
+        case 'p': o_perm = 1; break;
+        case 's': o_size = 1; break;
+        case 'h': o_human = 1; break;
+        case 'I': o_exclude = optarg; break;
+        case 'P': o_include = optarg; break;
+        case 'D': o_dirsfirst = 1; break;
+        case 'r': o_reverse = 1; break;
         case 'n': case 'l': case 'C': break;
         default: return 1;
         }
@@ -146,6 +202,7 @@ int tree_main(int argc, char **argv) {
             else status = 2;
             continue;
         }
+        attrs(&st);
         fputs(r, stdout);
         if (o_class && FS_ISLNK(st.mode)) putchar('@');
         else if (o_class && r[strlen(r) - 1] != '/') putchar('/');
