@@ -66,3 +66,35 @@ public sealed class LimitTests() : VfsTestBase(limits: new KernelLimits { MaxFil
         Assert.Equal(used - 8, Fs.Memory.Used);
     }
 }
+
+/// <summary>The inode cap (tmpfs nr_inodes): creating files, directories or symlinks past it gives ENOSPC.</summary>
+public sealed class InodeLimitTests() : VfsTestBase(limits: new KernelLimits { MaxFileSystemBytes = 16384 })
+{
+    [Fact]
+    public void Create_PastInodeCap_ENOSPC_UnlinkFreesOne()
+    {
+        var fs = Fs.Memory;
+        Assert.Equal(4096, fs.MaxInodes);
+        var i = 0;
+        Errno e;
+        while ((e = Fs.Mkdir(Host, $"/tmp/d{i}", 0x1ED)) == Errno.SUCCESS) i++;
+        Assert.Equal(Errno.ENOSPC, e);
+        Assert.True(i > 4000);
+        Assert.Equal(Errno.ENOSPC, Fs.Symlink(Host, "x", "/tmp/l"));
+        Assert.Equal(Errno.ENOSPC, OpenErr("/tmp/f", OpenFlags.O_WRONLY | OpenFlags.O_CREAT));
+        Assert.Equal(Errno.SUCCESS, Fs.Rmdir(Host, "/tmp/d0"));
+        Assert.Equal(Errno.SUCCESS, Fs.Symlink(Host, "x", "/tmp/l"));
+        // Hard links need no inode.
+        Assert.Equal(Errno.SUCCESS, Fs.Link(Host, "/etc/passwd", "/tmp/p"));
+    }
+
+    [Fact]
+    public void Symlink_TargetBytesCharged_AndFreed()
+    {
+        var used = Fs.Memory.Used;
+        Assert.Equal(Errno.SUCCESS, Fs.Symlink(Host, new string('t', 1000), "/tmp/l"));
+        Assert.Equal(used + 1000, Fs.Memory.Used);
+        Assert.Equal(Errno.SUCCESS, Fs.Unlink(Host, "/tmp/l"));
+        Assert.Equal(used, Fs.Memory.Used);
+    }
+}

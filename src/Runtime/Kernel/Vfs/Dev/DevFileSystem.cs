@@ -20,12 +20,11 @@ internal static class DevFileSystem
             dev.Add("random", new DeviceNode(fs, 1, 8, rw, (n, o) => new RandomDevice(n, o.Flags) { Path = o.Path }));
             dev.Add("urandom", new DeviceNode(fs, 1, 9, rw, (n, o) => new RandomDevice(n, o.Flags) { Path = o.Path }));
             dev.Add("tty", new DeviceNode(fs, 5, 0, rw, (n, o) => new NullDevice(n, o.Flags), (_, _) => Errno.ENXIO));
-            dev.Add("stdin", new MemorySymlink(fs, "/proc/self/fd/0"));
-            dev.Add("stdout", new MemorySymlink(fs, "/proc/self/fd/1"));
-            dev.Add("stderr", new MemorySymlink(fs, "/proc/self/fd/2"));
-            dev.Add("fd", new MemorySymlink(fs, "/proc/self/fd"));
-            dev.Add("shm", new MemoryDirectory(fs, 0x3FF)); // 1777
-            dev.Nlink++;
+            dev.Symlink("stdin", "/proc/self/fd/0");
+            dev.Symlink("stdout", "/proc/self/fd/1");
+            dev.Symlink("stderr", "/proc/self/fd/2");
+            dev.Symlink("fd", "/proc/self/fd");
+            dev.Mkdir("shm", 0x3FF); // 1777
         }
     }
 }

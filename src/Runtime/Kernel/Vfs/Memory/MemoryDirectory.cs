@@ -62,6 +62,11 @@ internal sealed class MemoryDirectory : MemoryNode
     {
         lock (Fs.Lock)
         {
+            if (!Fs.CanCreateInode)
+            {
+                file = null!;
+                return Errno.ENOSPC;
+            }
             var node = new MemoryFile(Fs, mode);
             Add(name, node);
             return node.Open(request, out file);
@@ -72,6 +77,7 @@ internal sealed class MemoryDirectory : MemoryNode
     {
         lock (Fs.Lock)
         {
+            if (!Fs.CanCreateInode) return Errno.ENOSPC;
             Add(name, new MemoryDirectory(Fs, mode));
             Nlink++;
         }
@@ -80,7 +86,13 @@ internal sealed class MemoryDirectory : MemoryNode
 
     public override Errno Symlink(string name, string target)
     {
-        lock (Fs.Lock) Add(name, new MemorySymlink(Fs, target));
+        lock (Fs.Lock)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(target);
+            if (!Fs.CanCreateInode || bytes > Fs.Available) return Errno.ENOSPC;
+            Fs.Account(bytes);
+            Add(name, new MemorySymlink(Fs, target));
+        }
         return Errno.SUCCESS;
     }
 

@@ -14,6 +14,7 @@ internal sealed class MemoryFile : MemoryNode
     private long _size;         // guarded by Fs.Lock
     private int _openCount;     // guarded by Fs.Lock: open descriptions
     private CommandEntry? _command; // guarded by Fs.Lock
+    private bool _freed;        // guarded by Fs.Lock: bytes and inode returned to the file system
 
     public MemoryFile(MemoryFileSystem fs, uint permissions) : base(fs, permissions) => Nlink = 1;
 
@@ -76,8 +77,10 @@ internal sealed class MemoryFile : MemoryNode
 
     private void FreeIfUnreferenced()
     {
-        if (Nlink > 0 || _openCount > 0) return;
+        if (Nlink > 0 || _openCount > 0 || _freed) return;
+        _freed = true;
         Fs.Account(-_size);
+        Fs.FreeInode();
         _size = 0;
         _data = [];
     }

@@ -11,11 +11,13 @@ internal sealed class MemoryFileSystem : Superblock
 {
     private ulong _nextIno = 1; // guarded by Lock
     private long _used;         // guarded by Lock
+    private long _inodes;       // guarded by Lock: live inodes
 
     public MemoryFileSystem(object @lock, long capacity) : base(AllocateDev(), "tmpfs", "tmpfs", readOnly: false)
     {
         Lock = @lock;
         Capacity = capacity;
+        MaxInodes = Math.Max(4096, capacity / 1024);
         RootDirectory = new MemoryDirectory(this, 0x1ED); // 0755
     }
 
@@ -24,6 +26,10 @@ internal sealed class MemoryFileSystem : Superblock
 
     /// <summary>Maximum bytes of regular-file data.</summary>
     public long Capacity { get; }
+
+    /// <summary>Live inodes allowed (tmpfs's nr_inodes): one per KiB of <see cref="Capacity"/>, at least 4096.
+    /// Creating more fails with ENOSPC, so empty files and directories cannot exhaust host memory either.</summary>
+    public long MaxInodes { get; }
 
     public MemoryDirectory RootDirectory { get; }
 
@@ -41,7 +47,21 @@ internal sealed class MemoryFileSystem : Superblock
     /// <summary>Bytes still free. Caller holds <see cref="Lock"/>.</summary>
     internal long Available => Math.Max(0, Capacity - _used);
 
-    internal ulong AllocateIno() => _nextIno++;
+    /// <summary>A new inode number; counts a live inode. Caller holds <see cref="Lock"/>.</summary>
+    internal ulong AllocateIno()
+    {
+        _inodes++;
+        return _nextIno++;
+    }
+
+    /// <summary>True when one more inode may be created. Caller holds <see cref="Lock"/>.</summary>
+    internal bool CanCreateInode => _inodes < MaxInodes;
+
+    /// <summary>An inode was freed (no links, not open). Caller holds <see cref="Lock"/>.</summary>
+    internal void FreeInode() => _inodes--;
+
+    /// <summary>Live inodes. Caller holds <see cref="Lock"/>.</summary>
+    internal long Inodes => _inodes;
 
     /// <summary>Accounts a size change of a regular file (negative frees). Caller holds <see cref="Lock"/>.</summary>
     internal void Account(long delta) => _used += delta;

@@ -82,6 +82,7 @@ internal abstract class MemoryNode : VfsNode
             Atime = MemoryFileSystem.Now();
     }
 
-    /// <summary>The last link went away (unlink, rmdir, or replaced by rename). Caller holds the lock.</summary>
-    internal virtual void OnUnlinked() { }
+    /// <summary>The last link went away (unlink, rmdir, or replaced by rename): the inode is freed unless it is
+    /// still open (regular files). Caller holds the lock.</summary>
+    internal virtual void OnUnlinked() => Fs.FreeInode();
 }

@@ -16,8 +16,17 @@ internal sealed class MemorySymlink : MemoryNode
 
     public string Target { get; }
 
+    /// <summary>Bytes of the target, charged to the file system's budget like a tmpfs page.</summary>
+    public long TargetBytes => System.Text.Encoding.UTF8.GetByteCount(Target);
+
+    internal override void OnUnlinked()
+    {
+        Fs.Account(-TargetBytes);
+        base.OnUnlinked();
+    }
+
     public override FileType Type => FileType.Symlink;
-    protected override long Size => System.Text.Encoding.UTF8.GetByteCount(Target);
+    protected override long Size => TargetBytes;
     protected override long Blocks => 0;
 
     public override Errno Readlink(KernelProcess? caller, out string target)
