@@ -19,6 +19,7 @@ internal sealed class ModuleCache
     private static readonly Lazy<ModuleCache> s_shared = new(() => new ModuleCache(WasmEngine.Shared, DefaultDirectory()));
     private readonly WasmEngine _engine;
     private readonly ConcurrentDictionary<string, Lazy<Module>> _memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, long Length, DateTime Modified), Module> _byFile = new();
 
     public ModuleCache(WasmEngine engine, string? directory)
     {
@@ -55,6 +56,17 @@ internal sealed class ModuleCache
 
     /// <summary>Loads the module in <paramref name="path"/>: memory, then disk, then a compilation.</summary>
     public Module Load(string path)
+    {
+        // Unchanged file (same path, size and mtime): skip reading and hashing it again.
+        var info = new FileInfo(path);
+        var fileKey = (info.FullName, info.Length, info.LastWriteTimeUtc);
+        if (_byFile.TryGetValue(fileKey, out var known)) return known;
+        var module = LoadBytes(path);
+        _byFile[fileKey] = module;
+        return module;
+    }
+
+    private Module LoadBytes(string path)
     {
         var bytes = File.ReadAllBytes(path);
         var key = KeyOf(bytes);

@@ -126,6 +126,12 @@ internal sealed class WasmDriver : IExecutionDriver
                 return ProcessOutcome.Exec(exec.Image);
         }
         if (cx.Process.FatalSignal is { } fatal) return ProcessOutcome.Killed(fatal);
+        if (e.InnerException is { } inner and not WasmtimeException)
+        {
+            // An import threw instead of answering with an errno: a driver bug, not the guest's fault.
+            WriteStderr(cx.Process, $"{cx.Name}: secure-exec internal error in a host call: {inner.GetType().Name}: {inner.Message}\n");
+            return ProcessOutcome.Exit(70); // EX_SOFTWARE
+        }
         // A trap: the guest did something wasm forbids. Report it like a crash of a native program.
         var (signal, message) = DescribeTrap(e);
         WriteStderr(cx.Process, $"{cx.Name}: wasm trap: {message}\n");
@@ -138,7 +144,7 @@ internal sealed class WasmDriver : IExecutionDriver
     /// </summary>
     internal static (Signal Signal, string Message) DescribeTrap(Exception e)
     {
-        var message = WasmCommand.FirstLine(e.Message);
+        var message = TrapMessage(e.Message);
         if (e is not TrapException trap) return (Signal.SIGILL, message);
         var signal = trap.Type switch
         {
@@ -149,6 +155,20 @@ internal sealed class WasmDriver : IExecutionDriver
             _ => Signal.SIGILL,
         };
         return (signal, message);
+    }
+
+    /// <summary>
+    /// The reason out of Wasmtime's report ("error while executing at wasm backtrace: … Caused by: wasm trap:
+    /// wasm `unreachable` instruction executed" → "wasm `unreachable` instruction executed").
+    /// </summary>
+    internal static string TrapMessage(string report)
+    {
+        var lines = report.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var causedBy = Array.FindLastIndex(lines, l => l == "Caused by:");
+        var reason = causedBy >= 0 && causedBy + 1 < lines.Length ? lines[^1] : lines.FirstOrDefault() ?? "unknown trap";
+        reason = System.Text.RegularExpressions.Regex.Replace(reason, @"^\d+: ", ""); // numbered causes
+        const string prefix = "wasm trap: ";
+        return reason.StartsWith(prefix, StringComparison.Ordinal) ? reason[prefix.Length..] : reason;
     }
 
     private static ProcessOutcome Fail(WasmContext cx, string message, int exitCode)

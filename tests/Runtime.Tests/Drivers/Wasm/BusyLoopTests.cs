@@ -33,6 +33,15 @@ public class BusyLoopTests
     }
 
     [Fact]
+    public async Task Cancellation_SendsSigterm_AndThrowsOnceTheGuestEnded()
+    {
+        await using var runtime = await WasmTestPrograms.CreateRuntimeAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runtime.ExecCommandAsync("busy_loop", [], ct: cts.Token));
+        Assert.Equal(0, runtime.Kernel.Processes.LiveCount - 1); // only init is left
+    }
+
+    [Fact]
     public async Task Dispose_KillsRunningGuests_AndLeavesNoThread()
     {
         var runtime = await WasmTestPrograms.CreateRuntimeAsync();
