@@ -69,6 +69,7 @@ static char *read_file(const char *name, size_t *len) {
 
 int awk_main(int argc, char **argv) {
     cu_init(argc, argv);
+    awk_values_init();
     Source *srcs = calloc((size_t)argc + 1, sizeof *srcs);
     int nsrcs = 0;
     const char **assigns = calloc((size_t)argc + 1, sizeof *assigns);
@@ -179,6 +180,9 @@ int awk_main(int argc, char **argv) {
     }
     for (int k = 0; k < nassigns; k++) awk_cmdline_assign(assigns[k]);
     int status = awk_run(&prog);
-    if (fflush(stdout) != 0 && status == 0) status = 2;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "awk: fatal: print to \"standard output\" failed (%s)\n", strerror(errno));
+        status = 2;
+    }
     return status;
 }

@@ -376,4 +376,11 @@ void awkio_close_all(void) {
 void awkio_write(FILE *f, const char *s, size_t n) {
     if (n == 1) putc(s[0], f);
     else fwrite(s, 1, n, f);
+    if (f == stdout && ferror(stdout)) {
+        /* e.g. EPIPE when SIGPIPE does not kill us: stop instead of reading on */
+        int e = errno;
+        clearerr(stdout);
+        fprintf(stderr, "awk: fatal: print to \"standard output\" failed (%s)\n", strerror(e));
+        _exit(2);
+    }
 }
