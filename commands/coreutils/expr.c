@@ -3,12 +3,13 @@
 #include "regex_gnu.h"
 #include "textutil.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 SE_COMMAND("expr", expr_main)
 
-typedef __int128 num_t;
+typedef long long num_t;
 typedef struct { int is_num; num_t n; char *s; } val_t;
 
 static char **args;
@@ -30,7 +31,8 @@ static int parse_num(const char *s, num_t *out) {
     num_t v = 0;
     for (; *p; p++) {
         if (*p < '0' || *p > '9') return 0;
-        v = v * 10 + (*p - '0');
+        if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, *p - '0', &v))
+            cu_error(2, 0, "%s: Numerical result out of range", s);
     }
     *out = neg ? -v : v;
     return 1;
@@ -40,7 +42,7 @@ static char *num_str(num_t v) {
     char buf[64], *p = buf + sizeof buf - 1;
     *p = 0;
     int neg = v < 0;
-    unsigned __int128 u = neg ? -(unsigned __int128)v : (unsigned __int128)v;
+    unsigned long long u = neg ? -(unsigned long long)v : (unsigned long long)v;
     do {
         *--p = '0' + (int)(u % 10);
         u /= 10;
@@ -143,7 +145,7 @@ static val_t e_prim(void) {
         size_t len = strlen(str);
         if (!parse_num(to_str(&p), &pp) || !parse_num(to_str(&l), &ll) || pp < 1 || ll < 1 || (size_t)pp > len)
             return mk_str("");
-        size_t take = (size_t)(len - (pp - 1)) < (unsigned __int128)ll ? len - (pp - 1) : (size_t)ll;
+        size_t take = (unsigned long long)(len - (pp - 1)) < (unsigned long long)ll ? len - (pp - 1) : (size_t)ll;
         return (val_t){0, 0, tu_xmemdup(str + pp - 1, take)};
     }
     return mk_str(a);
@@ -168,7 +170,15 @@ static val_t e_mul(void) {
         val_t w = e_match();
         num_t a = to_num(&v), b = to_num(&w);
         if (op != '*' && b == 0) cu_error(2, 0, "division by zero");
-        v = mk_num(op == '*' ? a * b : op == '/' ? a / b : a % b);
+        num_t r = 0;
+        if (op == '*') {
+            if (__builtin_mul_overflow(a, b, &r)) cu_error(2, 0, "result too large");
+        } else if (b == -1 && a == LLONG_MIN) {
+            cu_error(2, 0, "result too large");
+        } else {
+            r = op == '/' ? a / b : a % b;
+        }
+        v = mk_num(r);
     }
     return v;
 }
@@ -180,7 +190,10 @@ static val_t e_add(void) {
         need_arg();
         val_t w = e_mul();
         num_t a = to_num(&v), b = to_num(&w);
-        v = mk_num(op == '+' ? a + b : a - b);
+        num_t r = 0;
+        if (op == '+' ? __builtin_add_overflow(a, b, &r) : __builtin_sub_overflow(a, b, &r))
+            cu_error(2, 0, "result too large");
+        v = mk_num(r);
     }
     return v;
 }

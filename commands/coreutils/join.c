@@ -158,7 +158,7 @@ static void parse_ofmt(const char *s) {
     }
     nofmt = 0;
     while (*s) {
-        ospec o;
+        ospec o = {0, 0};
         if (*s == '0' && (s[1] == 0 || s[1] == ',' || s[1] == ' ')) {
             o.file = 0, o.field = 0;
             s++;
