@@ -181,8 +181,8 @@ int awk_main(int argc, char **argv) {
     for (int k = 0; k < nassigns; k++) awk_cmdline_assign(assigns[k]);
     int status = awk_run(&prog);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "awk: fatal: print to \"standard output\" failed (%s)\n", strerror(errno));
-        status = 2;
+        fprintf(stderr, "awk: warning: error writing standard output: %s\n", strerror(errno));
+        status = 1; /* as gawk */
     }
     return status;
 }
