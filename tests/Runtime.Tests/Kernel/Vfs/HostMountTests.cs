@@ -358,4 +358,22 @@ public sealed class HostMountTests : VfsTestBase
             HostInterop.UseOpenatFallback = saved;
         }
     }
+
+    [Fact]
+    public void CreateThroughDanglingHostSymlink_CreatesInGuestNotOnHost()
+    {
+        var hostTarget = Path.Combine(Path.GetTempPath(), "secure-exec-created-by-guest-" + Guid.NewGuid().ToString("N"));
+        File.CreateSymbolicLink(Path.Combine(_host, "dangle"), hostTarget);
+        try
+        {
+            WriteFile("/mnt/h/dangle", "guest data");
+            Assert.False(File.Exists(hostTarget));
+            Assert.Equal("guest data", ReadFile(hostTarget)); // the same path inside the VM (memory file system)
+            Assert.Equal(StatOk("/").Dev, StatOk(hostTarget).Dev);
+        }
+        finally
+        {
+            File.Delete(hostTarget);
+        }
+    }
 }

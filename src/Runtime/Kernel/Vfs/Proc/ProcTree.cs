@@ -7,7 +7,7 @@ namespace SecureExec.Testing.Kernel.Vfs.Proc;
 
 /// <summary>
 /// The layout of /proc: self, one directory per process (cmdline, comm, status, stat, environ, fd/, cwd, exe,
-/// root), sys/kernel/{hostname,ostype,osrelease}, version, cpuinfo, meminfo, uptime, loadavg, mounts.
+/// root, mounts), sys/kernel/{hostname,ostype,osrelease}, version, cpuinfo, meminfo, uptime, loadavg, mounts.
 /// </summary>
 internal static class ProcTree
 {
@@ -61,6 +61,7 @@ internal static class ProcTree
         yield return new ProcSymlink(fs, dir + "/cwd", _ => p.State == ProcessState.Zombie ? null : p.Cwd);
         yield return new ProcSymlink(fs, dir + "/exe", _ => p.State == ProcessState.Zombie || p.ExecutablePath.Length == 0 ? null : p.ExecutablePath);
         yield return new ProcSymlink(fs, dir + "/root", _ => "/");
+        yield return new ProcFile(fs, dir + "/mounts", File, _ => Encoding.UTF8.GetBytes(fs.Vfs.MountsText()));
         yield return new ProcDirectory(fs, dir + "/fd", 0x140, fdDir => p.Fds.Snapshot()
             .Select(e => (ProcNode)new ProcFdLink(fs, fdDir.Child(e.Fd.ToString(CultureInfo.InvariantCulture)), p, e.Fd, e.Description.Flags)));
     }
