@@ -131,7 +131,7 @@ int cmp_main(int argc, char **argv) {
                 printf("%s %s differ: byte %llu, line %llu is %3o %s %3o %s\n", names[0], names[1],
                        (unsigned long long)byte, (unsigned long long)line, ch[0], a, ch[1], b);
             } else {
-                printf("%s %s differ: byte %llu, line %llu\n", names[0], names[1], (unsigned long long)byte,
+                printf("%s %s differ: char %llu, line %llu\n", names[0], names[1], (unsigned long long)byte,
                        (unsigned long long)line);
             }
             return cu_finish(0) ? 2 : 1;

@@ -1,0 +1,2 @@
+paste nope
+echo "status $?"
