@@ -11,6 +11,30 @@ SE_COMMAND("id", id_main)
 SE_COMMAND("uname", uname_main)
 SE_COMMAND("hostname", hostname_main)
 SE_COMMAND("nproc", nproc_main)
+SE_COMMAND("arch", arch_main)
+SE_COMMAND("groups", groups_main)
+
+int arch_main(int argc, char **argv) {
+    cu_init(argc, argv);
+    if (argc > 1) cu_usage_error(1, "extra operand %s", cu_quote(argv[1]));
+    puts("x86_64");
+    return cu_finish(0);
+}
+
+int groups_main(int argc, char **argv) {
+    cu_init(argc, argv);
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], fs_user_name(0))) {
+            cu_error(0, 0, "%s: no such user", cu_quote(argv[i]));
+            status = 1;
+            continue;
+        }
+        printf("%s : %s\n", argv[i], fs_group_name(0));
+    }
+    if (argc == 1) puts(fs_group_name(0));
+    return cu_finish(status);
+}
 
 int whoami_main(int argc, char **argv) {
     cu_init(argc, argv);

@@ -1,0 +1,2 @@
+arch
+[ "$(arch)" = "$(uname -m)" ] && echo same
