@@ -131,3 +131,32 @@ public class CliAppTests
         }
     }
 }
+
+public class CliShellTests
+{
+    [Fact]
+    public async Task Sh_Pipeline_BetweenGuestCommands()
+    {
+        var (code, stdout, stderr) = await Cli.RunAsync(null, "--commands-dir", Cli.Commands, "sh", "-c", "echo hi | cat");
+        Assert.Equal("", stderr);
+        Assert.Equal("hi\n", stdout);
+        Assert.Equal(0, code);
+    }
+
+    [Fact]
+    public async Task Sh_ExitStatus_AndSignalDeath_AreTheHostExitCode()
+    {
+        Assert.Equal(3, (await Cli.RunAsync(null, "--commands-dir", Cli.Commands, "sh", "-c", "exit 3")).ExitCode);
+        Assert.Equal(143, (await Cli.RunAsync(null, "--commands-dir", Cli.Commands, "sh", "-c", "kill -TERM $$")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Sh_PositionalArguments_AndPipedScript()
+    {
+        var (_, stdout, _) = await Cli.RunAsync(null, "--commands-dir", Cli.Commands, "sh", "-c", "echo \"$0:$1:$2\"", "name", "a", "b c");
+        Assert.Equal("name:a:b c\n", stdout);
+        var (code, piped, _) = await Cli.RunAsync("echo from-stdin\n", "--commands-dir", Cli.Commands, "sh");
+        Assert.Equal("from-stdin\n", piped);
+        Assert.Equal(0, code);
+    }
+}
