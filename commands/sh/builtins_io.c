@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* backslash escapes of echo and printf %b; returns 1 when \c was seen */
@@ -266,6 +267,47 @@ int b_printf(int argc, char **argv) {
 }
 
 /* ---- read ---- */
+/* stdin is read one byte at a time, so that what follows the line stays for the next reader; a seekable
+ * stdin is read in blocks and repositioned after the line instead */
+static struct {
+    char buf[4096];
+    int len, pos, seekable;
+    off_t start;
+} rb;
+static int rb_get(char *c) {
+    if (rb.pos < rb.len) {
+        *c = rb.buf[rb.pos++];
+        return 1;
+    }
+    for (;;) {
+        ssize_t k = read(0, rb.buf, rb.seekable ? sizeof rb.buf : 1);
+        if (k < 0 && errno == EINTR) {
+            trap_check();
+            if (unwind) return 0;
+            continue;
+        }
+        if (k <= 0) return 0;
+        if (rb.seekable) rb.start += rb.len;
+        rb.len = (int)k;
+        rb.pos = 1;
+        *c = rb.buf[0];
+        return 1;
+    }
+}
+static void rb_begin(void) {
+    rb.len = rb.pos = 0;
+    off_t here = lseek(0, 0, SEEK_CUR);
+    rb.seekable = here >= 0;
+    rb.start = here;
+    if (rb.seekable) { /* only regular files: pipes/ttys must not be read ahead */
+        struct stat st;
+        if (fstat(0, &st) < 0 || !S_ISREG(st.st_mode)) rb.seekable = 0;
+    }
+}
+static void rb_end(void) {
+    if (rb.seekable && rb.pos < rb.len) lseek(0, rb.start + rb.pos, SEEK_SET);
+}
+
 int b_read(int argc, char **argv) {
     int raw = 0, i = 1;
     const char *prompt = NULL;
@@ -295,22 +337,16 @@ int b_read(int argc, char **argv) {
     Str line = {0};
     Str quoted = {0}; /* parallel: 1 = escaped char */
     int eof = 0;
+    rb_begin();
     for (;;) {
         char c;
-        ssize_t k = read(0, &c, 1);
-        if (k < 0 && errno == EINTR) {
-            trap_check();
-            if (unwind) break;
-            continue;
-        }
-        if (k <= 0) {
+        if (!rb_get(&c)) {
             eof = 1;
             break;
         }
         if (c == '\n') break;
         if (c == '\\' && !raw) {
-            k = read(0, &c, 1);
-            if (k <= 0) {
+            if (!rb_get(&c)) {
                 eof = 1;
                 break;
             }
@@ -322,6 +358,7 @@ int b_read(int argc, char **argv) {
         str_addc(&line, c);
         str_addc(&quoted, 0);
     }
+    rb_end();
     const char *ifs = var_get("IFS");
     if (!ifs) ifs = " \t\n";
     size_t n = line.len, pos = 0;

@@ -425,6 +425,17 @@ static int exec_simple(Node *n, int flags) {
         st = call_function(f, argc - skip, argv + skip);
     } else {
         int pid;
+        int trapped = 0;
+        for (int s = 0; s < 65; s++)
+            if (traps[s] && *traps[s]) trapped = 1;
+        if ((flags & EF_NOFORK) && !trapped) {
+            /* last command of sh -c or of a child sh: become the command (as dash does) */
+            fflush(stdout);
+            char **env = var_environ();
+            se_execve(argv[skip], argv + skip, env);
+            for (char **e = env; *e; e++) free(*e);
+            free(env);
+        }
         st = spawn_external(argv + skip, 0, &pid);
         if (st < 0) st = wait_pid(pid);
     }
@@ -731,7 +742,8 @@ int run_input(Input *in) {
         }
         if (!n) continue;
         if (opts[O_NOEXEC]) continue;
-        st = exec_node(n, 0);
+        int last = in->fd < 0 && in->exec_last && strspn(in->buf + in->pos, " \t\n") == in->len - in->pos;
+        st = exec_node(n, last ? EF_NOFORK : 0);
         ran = 1;
         trap_check();
         (void)st;

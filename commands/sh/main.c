@@ -118,6 +118,7 @@ int main(int argc, char **argv) {
         Input cin;
         input_init_string(&cin, code, line);
         cin.noalias = 1;
+        cin.exec_last = 1;
         run_input(&cin);
         return finish();
     }
@@ -157,7 +158,10 @@ int main(int argc, char **argv) {
         char *code = argv[i++];
         if (i < argc) arg0 = argv[i++];
         set_posargs(argv + i, argc - i);
-        run_string(code, 1);
+        Input cin;
+        input_init_string(&cin, code, 1);
+        cin.exec_last = 1;
+        run_input(&cin);
         return finish();
     }
     if (!sflag && i < argc) {

@@ -63,6 +63,7 @@ typedef struct Input {
     int eof;
     int lineno;
     int noalias; /* text already alias-expanded (code handed to a child sh) */
+    int exec_last; /* the last command may replace the shell (sh -c, child sh) */
 } Input;
 void input_init_string(Input *in, const char *s, int lineno);
 void input_init_fd(Input *in, int fd);
