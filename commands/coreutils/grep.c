@@ -269,7 +269,7 @@ static void add_pattern_text(tu_str *all, const char *p, size_t n) {
 static int run(int argc, char **argv, int mode) {
     cu_init(argc, argv);
     static const struct option lopts[] = {
-        {"extended-regexp", 0, 0, 'E'}, {"fixed-strings", 0, 0, 'F'}, {"basic-regexp", 0, 0, 'G'},
+        {"extended-regexp", 0, 0, 'E'}, {"perl-regexp", 0, 0, 'P'}, {"fixed-strings", 0, 0, 'F'}, {"basic-regexp", 0, 0, 'G'},
         {"ignore-case", 0, 0, 'i'}, {"invert-match", 0, 0, 'v'}, {"line-number", 0, 0, 'n'},
         {"count", 0, 0, 'c'}, {"files-with-matches", 0, 0, 'l'}, {"files-without-match", 0, 0, 'L'},
         {"no-filename", 0, 0, 'h'}, {"with-filename", 0, 0, 'H'}, {"only-matching", 0, 0, 'o'},
@@ -284,11 +284,12 @@ static int run(int argc, char **argv, int mode) {
     int have_pat = 0, c, icase = 0;
     long ctx = -1;
     char *e;
-    while ((c = getopt_long(argc, argv, "EFGivnclLhHoqswxrRe:f:A:B:C:m:baIyZU0123456789", lopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "EFGPivnclLhHoqswxrRe:f:A:B:C:m:baIyZU0123456789", lopts, NULL)) != -1) {
         switch (c) {
         case 'E': mode = 'E'; break;
         case 'F': mode = 'F'; break;
         case 'G': mode = 'G'; break;
+        case 'P': mode = 'P'; break;
         case 'i': case 'y': icase = 1; break;
         case 6: icase = 0; break;
         case 'v': o_invert = 1; break;
@@ -363,7 +364,7 @@ static int run(int argc, char **argv, int mode) {
         add_pattern_text(&all, p, strlen(p));
     }
     /* split the pattern list at newlines and compile each */
-    int flags = (mode == 'E' ? RX_EXTENDED : 0) | (icase ? RX_ICASE : 0);
+    int flags = (mode == 'E' ? RX_EXTENDED : mode == 'P' ? RX_PERL : 0) | (icase ? RX_ICASE : 0) | RX_GREP;
     if (all.s) {
         const char *p = all.s, *end = all.s + all.len;
         for (;;) {
@@ -382,6 +383,7 @@ static int run(int argc, char **argv, int mode) {
             const char *err;
             rx_t *r = rx_compile(pat.s, pat.len, mode == 'F' ? (flags & RX_ICASE) : flags, &err);
             if (!r) cu_error(2, 0, "%s", err);
+            if (rx_warning) cu_error(0, 0, "warning: %s", rx_warning);
             pats = tu_xrealloc(pats, (npats + 1) * sizeof(rx_t *));
             pats[npats++] = r;
             free(pat.s);

@@ -19,7 +19,10 @@ typedef struct node {
 
 typedef struct { int op, x, y; } inst;
 
+const char *rx_warning;
+
 struct rx {
+    int perl;
     inst *code;
     int ncode, capcode;
     uint8_t (*sets)[32];
@@ -32,7 +35,7 @@ struct rx {
 
 typedef struct {
     const char *p, *end;
-    int ere, icase;
+    int ere, icase, grep, perl;
     rx_t *r;
     const char *err;
     int ngroups;
@@ -115,6 +118,14 @@ static node *parse_bracket(parser *ps) {
     int negate = 0;
     uint8_t tmp[32] = {0};
     if (p < ps->end && *p == '^') negate = 1, p++;
+    if (ps->grep && p < ps->end && *p == ':') {
+        const char *q = p + 1;
+        while (q < ps->end && *q != ']' && *q != ':') q++;
+        if (q + 1 < ps->end && *q == ':' && q[1] == ']' && q > p + 1) {
+            ps->err = "character class syntax is [[:space:]], not [:space:]";
+            return NULL;
+        }
+    }
     int first = 1;
     for (;;) {
         if (p >= ps->end) {
@@ -128,6 +139,21 @@ static node *parse_bracket(parser *ps) {
         }
         first = 0;
         int lo;
+        if (ps->perl && c == '\\' && p + 1 < ps->end) {
+            int e = (unsigned char)p[1];
+            const char *cls = e == 'd' || e == 'D' ? "digit" : e == 'w' || e == 'W' ? "alnum" : e == 's' || e == 'S' ? "space" : NULL;
+            if (cls) {
+                for (int k = 0; k < 256; k++) {
+                    int in = class_has(cls, strlen(cls), k) || (e == 'w' && k == '_') || (e == 'W' && k == '_');
+                    if (in != (e == 'D' || e == 'W' || e == 'S')) tmp[k >> 3] |= 1 << (k & 7);
+                }
+                p += 2;
+                continue;
+            }
+            lo = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'v' ? '\v' : e;
+            p += 2;
+            goto range;
+        }
         if (c == '[' && p + 1 < ps->end && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
             char kind = p[1];
             const char *q = p + 2;
@@ -160,6 +186,7 @@ static node *parse_bracket(parser *ps) {
             lo = c;
             p++;
         }
+    range:
         if (p + 1 < ps->end && *p == '-' && p[1] != ']') {
             int hi;
             p++;
@@ -264,14 +291,26 @@ static node *parse_branch(parser *ps) {
             ps->p++;
         } else if (c == '*' && start) {
             ps->p++;
-            if (ps->ere) continue; /* GNU ignores a leading ERE '*' */
+            if (ps->ere) { /* GNU ignores a leading ERE '*' */
+                rx_warning = "* at start of expression";
+                continue;
+            }
             atom = char_node(ps, '*');
         } else if (ps->ere && (c == '+' || c == '?') && start) {
             ps->p++;
+            rx_warning = c == '+' ? "+ at start of expression" : "? at start of expression";
             continue;
         } else if (ps->ere && c == '{' && start) {
-            atom = char_node(ps, '{');
+            int mn, mx;
             ps->p++;
+            const char *save = ps->p;
+            if (parse_interval(ps, &mn, &mx) == 1) {
+                rx_warning = "{...} at start of expression";
+                continue;
+            }
+            ps->err = NULL;
+            ps->p = save;
+            atom = char_node(ps, '{');
         } else if (c == '.') {
             atom = mk(N_ANY, 0);
             ps->p++;
@@ -281,7 +320,9 @@ static node *parse_branch(parser *ps) {
             if (!atom) goto fail;
         } else if (ps->ere && c == '(') {
             ps->p++;
-            int g = ++ps->ngroups;
+            int capture = 1;
+            if (ps->perl && ps->p + 1 < ps->end && ps->p[0] == '?' && ps->p[1] == ':') ps->p += 2, capture = 0;
+            int g = capture ? ++ps->ngroups : 0;
             ps->depth++;
             node *inner = parse_alt(ps);
             ps->depth--;
@@ -292,8 +333,12 @@ static node *parse_branch(parser *ps) {
                 goto fail;
             }
             ps->p++;
-            atom = mk(N_GROUP, g);
-            add_kid(atom, inner);
+            if (capture) {
+                atom = mk(N_GROUP, g);
+                add_kid(atom, inner);
+            } else {
+                atom = inner;
+            }
         } else if (c == '\\') {
             if (p + 1 >= ps->end) {
                 ps->err = "Trailing backslash";
@@ -339,6 +384,9 @@ static node *parse_branch(parser *ps) {
                 case '`': atom = mk(N_ASSERT, A_BUFSTART); break;
                 case '\'': atom = mk(N_ASSERT, A_BUFEND); break;
                 case 'n': atom = char_node(ps, '\n'); break;
+                case 'd': atom = ps->perl ? class_node(ps, "digit", 0) : char_node(ps, e); break;
+                case 'D': atom = ps->perl ? class_node(ps, "digit", 1) : char_node(ps, e); break;
+                case 't': atom = char_node(ps, ps->perl ? '\t' : e); break;
                 default: atom = char_node(ps, e); break;
                 }
             }
@@ -369,8 +417,10 @@ static node *parse_branch(parser *ps) {
                 ps->p += 2;
                 if (parse_interval(ps, &min, &max) < 0) goto fail_atom;
             } else break;
+            int lazy = 0;
+            if (ps->perl && ps->p < ps->end && *ps->p == '?') lazy = 1, ps->p++;
             if (atom->type == N_ASSERT) continue; /* a repeated anchor stays an anchor */
-            node *rep = mk(N_REP, 0);
+            node *rep = mk(N_REP, lazy);
             rep->min = min;
             rep->max = max;
             add_kid(rep, atom);
@@ -486,6 +536,11 @@ static int gen(rx_t *r, node *n) {
             if (null) emit(r, I_CHKPROG, reg, 0);
             emit(r, I_JMP, split, 0);
             r->code[split].y = r->ncode;
+            if (n->val) {
+                int t = r->code[split].x;
+                r->code[split].x = r->code[split].y;
+                r->code[split].y = t;
+            }
         } else {
             int opt = n->max - n->min;
             int *splits = malloc((opt + 1) * sizeof(int));
@@ -497,7 +552,14 @@ static int gen(rx_t *r, node *n) {
                     return -1;
                 }
             }
-            for (int i = 0; i < opt; i++) r->code[splits[i]].y = r->ncode;
+            for (int i = 0; i < opt; i++) {
+                r->code[splits[i]].y = r->ncode;
+                if (n->val) {
+                    int t = r->code[splits[i]].x;
+                    r->code[splits[i]].x = r->code[splits[i]].y;
+                    r->code[splits[i]].y = t;
+                }
+            }
             free(splits);
         }
         break;
@@ -508,8 +570,11 @@ static int gen(rx_t *r, node *n) {
 
 rx_t *rx_compile(const char *pat, size_t len, int flags, const char **err) {
     rx_t *r = calloc(1, sizeof *r);
-    parser ps = {pat, pat + len, flags & RX_EXTENDED, flags & RX_ICASE, r, NULL, 0, {0}, 0};
+    parser ps = {pat, pat + len, (flags & (RX_EXTENDED | RX_PERL)) != 0, flags & RX_ICASE, (flags & RX_GREP) != 0,
+                 (flags & RX_PERL) != 0, r, NULL, 0, {0}, 0};
     r->icase = ps.icase;
+    r->perl = ps.perl;
+    rx_warning = NULL;
     node *root = parse_alt(&ps);
     if (root && ps.p < ps.end) {
         /* stray ')' (BRE "\)") */
@@ -686,6 +751,7 @@ static long run(const rx_t *r, vm *v, const char *s, size_t len, long sp0, int e
 }
 
 int rx_exec(const rx_t *r, const char *s, size_t len, size_t start, int eflags, rx_match_t *m, int nm) {
+    if (r->perl) eflags |= RX_FIRST;
     vm v = {NULL, 0, 0, malloc(r->nregs * sizeof(long))};
     long *out = malloc(r->nregs * sizeof(long));
     int found = 0;

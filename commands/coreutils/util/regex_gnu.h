@@ -7,6 +7,8 @@
 
 #define RX_EXTENDED 1
 #define RX_ICASE 2
+#define RX_GREP 4  /* GNU grep checks ([:space:] outside brackets is an error) */
+#define RX_PERL 8  /* -P subset: ERE plus \d \D, (?:...), lazy quantifiers, escapes in brackets; leftmost-first */
 
 #define RX_NOTBOL 1  /* offset 0 of the subject is not the beginning of a line */
 #define RX_NOTEOL 2  /* the end of the subject is not the end of a line */
@@ -17,6 +19,9 @@
 
 typedef struct rx rx_t;
 typedef struct { long so, eo; } rx_match_t; /* -1 when the group did not participate */
+
+/* The last compile warning (GNU grep 3.8 wording, e.g. "* at start of expression"), or NULL. */
+extern const char *rx_warning;
 
 /* Compiles pat[0..len). Returns NULL and sets *err to a GNU message on failure. */
 rx_t *rx_compile(const char *pat, size_t len, int flags, const char **err);
