@@ -216,6 +216,7 @@ void awkfld_set_record(Str *rec); /* takes the reference */
 Value awkfld_get(long i);         /* new value */
 void awkfld_set(long i, Value v); /* takes v */
 void awkfld_set_nf(long nf);
+void awkfld_touch(long i);
 void awkfld_ensure_split(void);
 Str *awkfld_record(void);         /* borrowed $0 */
 void awkfld_fs_changed(void);

@@ -152,6 +152,9 @@ static Value do_sub(Node *n, int global) {
         } else {
             awkfld_set(0, v_str(res));
         }
+    } else if (target && target->type == N_FIELD) {
+        double d = arg_num(target->a);
+        if (d >= 1) awkfld_touch((long)d);
     }
     awkstr_unref(repl);
     awkstr_unref(ts);

@@ -215,6 +215,16 @@ void awkfld_set(long i, Value v) {
     record_valid = 0;
 }
 
+/* A field referenced as an lvalue exists afterwards (NF grows) even when not assigned. */
+void awkfld_touch(long i) {
+    awkfld_ensure_split();
+    if (i <= nf) return;
+    grow(i);
+    for (long k = nf + 1; k <= i; k++) flds[k] = v_str(str_ref(awk_empty));
+    nf = i;
+    set_nf_var();
+}
+
 void awkfld_set_nf(long n) {
     awkfld_ensure_split();
     if (n > nf) {
