@@ -6,8 +6,6 @@ namespace SecureExec.Testing.Kernel.Vfs;
 /// </summary>
 internal abstract class Superblock(ulong dev, string type, string source, bool readOnly)
 {
-    private static long s_nextDev = 0x20;
-
     /// <summary>st_dev of every inode in this file system.</summary>
     public ulong Dev { get; } = dev;
 
@@ -24,7 +22,4 @@ internal abstract class Superblock(ulong dev, string type, string source, bool r
 
     /// <summary>Generated content (/proc): not file-system storage, so the FileSystemRead/Write permissions do not apply.</summary>
     public virtual bool IsSynthetic => false;
-
-    /// <summary>A new anonymous device number (like Linux's unnamed block devices 0:N).</summary>
-    protected static ulong AllocateDev() => (ulong)Interlocked.Increment(ref s_nextDev);
 }

@@ -9,6 +9,13 @@ namespace SecureExec.Testing.Kernel.Vfs;
 internal sealed partial class VirtualFileSystem
 {
     private readonly List<(string Path, Superblock Fs)> _mounts = []; // guarded by Lock; "/" is implicit
+    private ulong _lastDev = 0x1F; // guarded by Lock
+
+    /// <summary>The next st_dev, per VM so guests see the same numbers every run (like Linux's anonymous 0:N).</summary>
+    private ulong AllocateDev()
+    {
+        lock (Lock) return ++_lastDev;
+    }
 
     /// <summary>/proc/mounts.</summary>
     internal string MountsText()
@@ -49,7 +56,7 @@ internal sealed partial class VirtualFileSystem
 
     private void MountProc()
     {
-        var e = MountFileSystem("/proc", new ProcFileSystem(this), out _);
+        var e = MountFileSystem("/proc", new ProcFileSystem(this, AllocateDev()), out _);
         Check(e, "/proc");
     }
 }
@@ -65,7 +72,7 @@ internal sealed partial class VirtualFileSystem
     public Errno Mount(string guestPath, string hostPath, bool readOnly)
     {
         if (guestPath.Length == 0 || guestPath[0] != '/') return Errno.EINVAL;
-        var e = Host.HostMount.Create(hostPath, readOnly, out var mount);
+        var e = Host.HostMount.Create(hostPath, readOnly, AllocateDev(), out var mount);
         if (e != Errno.SUCCESS) return e;
         e = MountFileSystem(guestPath, mount, out _);
         if (e != Errno.SUCCESS) mount.Dispose();

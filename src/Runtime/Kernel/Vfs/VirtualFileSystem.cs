@@ -21,7 +21,7 @@ internal sealed partial class VirtualFileSystem
     public VirtualFileSystem(VirtualKernel kernel)
     {
         _kernel = kernel;
-        Memory = new MemoryFileSystem(Lock, kernel.Limits.MaxFileSystemBytes);
+        Memory = new MemoryFileSystem(Lock, kernel.Limits.MaxFileSystemBytes, AllocateDev());
         CreateDefaultLayout();
     }
 

@@ -139,4 +139,15 @@ public sealed class PathResolutionTests : VfsTestBase
         Assert.Equal(Errno.ENOTEMPTY, Fs.Rename(Host, "/tmp/ts/x", "/tmp/ts"));
         Assert.Equal(Errno.EINVAL, Fs.Rename(Host, "/tmp/ts", "/tmp/ts/x/y"));
     }
+
+    [Fact]
+    public void Stat_DeviceNumbers_SameInEveryVm()
+    {
+        using var other = new SecureExec.Testing.Kernel.VirtualKernel();
+        Assert.Equal(Errno.SUCCESS, other.FileSystem.Stat(Host, "/", true, out var root));
+        Assert.Equal(Errno.SUCCESS, other.FileSystem.Stat(Host, "/proc", true, out var proc));
+        Assert.Equal(StatOk("/").Dev, root.Dev);
+        Assert.Equal(StatOk("/proc").Dev, proc.Dev);
+        Assert.Equal(StatOk("/etc/passwd").Ino, other.FileSystem.Stat(Host, "/etc/passwd", true, out var p) == Errno.SUCCESS ? p.Ino : 0);
+    }
 }

@@ -13,7 +13,7 @@ namespace SecureExec.Testing.Kernel.Vfs.Host;
 /// </summary>
 internal sealed class HostMount : Superblock, IDisposable
 {
-    private HostMount(SafeFileHandle root, bool readOnly) : base(AllocateDev(), "hostfs", "hostfs", readOnly)
+    private HostMount(SafeFileHandle root, bool readOnly, ulong dev) : base(dev, "hostfs", "hostfs", readOnly)
     {
         RootFd = root;
         RootNode = new HostNode(this, "", FileType.Directory);
@@ -27,13 +27,13 @@ internal sealed class HostMount : Superblock, IDisposable
     public override VfsNode Root => RootNode;
 
     /// <summary>Opens the host directory to mount (ENOENT, ENOTDIR, EACCES from the host).</summary>
-    public static Errno Create(string hostPath, bool readOnly, out HostMount mount)
+    public static Errno Create(string hostPath, bool readOnly, ulong dev, out HostMount mount)
     {
         mount = null!;
         if (!OperatingSystem.IsLinux()) return Errno.ENOSYS;
         var e = HostInterop.OpenDirectoryPath(Path.GetFullPath(hostPath), out var fd);
         if (e != Errno.SUCCESS) return e;
-        mount = new HostMount(fd, readOnly);
+        mount = new HostMount(fd, readOnly, dev);
         return Errno.SUCCESS;
     }
 

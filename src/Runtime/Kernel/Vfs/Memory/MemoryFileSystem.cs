@@ -13,7 +13,7 @@ internal sealed class MemoryFileSystem : Superblock
     private long _used;         // guarded by Lock
     private long _inodes;       // guarded by Lock: live inodes
 
-    public MemoryFileSystem(object @lock, long capacity) : base(AllocateDev(), "tmpfs", "tmpfs", readOnly: false)
+    public MemoryFileSystem(object @lock, long capacity, ulong dev) : base(dev, "tmpfs", "tmpfs", readOnly: false)
     {
         Lock = @lock;
         Capacity = capacity;

@@ -11,7 +11,7 @@ internal sealed class ProcFileSystem : Superblock
     private readonly ConcurrentDictionary<string, ulong> _inos = new(StringComparer.Ordinal);
     private long _nextIno = 1;
 
-    public ProcFileSystem(VirtualFileSystem vfs) : base(AllocateDev(), "proc", "proc", readOnly: false)
+    public ProcFileSystem(VirtualFileSystem vfs, ulong dev) : base(dev, "proc", "proc", readOnly: false)
     {
         Vfs = vfs;
         BootTime = DateTime.UtcNow;
