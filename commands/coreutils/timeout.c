@@ -16,9 +16,22 @@ static double now_sec(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Signals sent to timeout itself are passed on to the command (TERM INT HUP QUIT USR1 USR2). */
+static const int forwarded[] = {1, 2, 3, 10, 12, 15};
+
+static void forward_pending(int pid) {
+    uint64_t p = se_sigpending();
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
+        if (p & (1ULL << forwarded[i])) {
+            se_kill(pid, forwarded[i]);
+            if (forwarded[i] != 18) se_kill(pid, 18);
+        }
+}
+
 /* Waits for pid until deadline (< 0: forever). Returns 1 and fills *st when it ended. */
 static int wait_until(int pid, double deadline, int *st) {
     for (;;) {
+        forward_pending(pid);
         int r = se_waitpid(pid, st, SE_WNOHANG);
         if (r == pid) return 1;
         if (r < 0 && errno != EINTR) { *st = 0; return 1; }
@@ -60,6 +73,9 @@ int timeout_main(int argc, char **argv) {
     }
     char **cmd = argv + optind + 1;
     int pid = fs_spawn(cmd, NULL);
+    /* catch after spawning so the command starts with default dispositions */
+    for (size_t i = 0; pid >= 0 && i < sizeof forwarded / sizeof forwarded[0]; i++)
+        if (se_signal(forwarded[i], SE_SIG_CATCH) == SE_SIG_IGN) se_signal(forwarded[i], SE_SIG_IGN);
     if (pid < 0) {
         int e = errno;
         cu_error(0, e, "failed to run command %s", cu_quote(cmd[0]));
@@ -85,5 +101,10 @@ int timeout_main(int argc, char **argv) {
         return 137;
     }
     if (timed_out && !preserve) return 124;
+    if (!timed_out && SE_WIFSIGNALED(st)) { /* die the same way, like GNU timeout */
+        fflush(stdout);
+        se_signal(SE_WTERMSIG(st), SE_SIG_DFL);
+        se_kill(se_getpid(), SE_WTERMSIG(st));
+    }
     return fs_status_code(st);
 }
