@@ -5,6 +5,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -148,6 +151,27 @@ int se_fstat(int fd, se_stat_t *st) { return ret(__se_fstat(fd, st)); }
 int se_signal(int sig, int disposition) { return ret(__se_signal(sig, disposition)); }
 uint64_t se_sigpending(void) { return (uint64_t)__se_sigpending(); }
 int se_nproc(void) { return __se_nproc(); }
+
+int se_utimens(const char *path, const struct timespec ts[2], int follow) {
+    if (!ts || (ts[0].tv_nsec == UTIME_NOW && ts[1].tv_nsec == UTIME_NOW))
+        return utimensat(AT_FDCWD, path, NULL, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    struct timespec t[2] = {ts[0], ts[1]};
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    se_stat_t st;
+    int have_st = 0;
+    for (int i = 0; i < 2; i++) {
+        if (t[i].tv_nsec == UTIME_NOW) {
+            t[i] = now;
+        } else if (t[i].tv_nsec == UTIME_OMIT) {
+            if (!have_st && (follow ? se_stat(path, &st) : se_lstat(path, &st)) < 0) return -1;
+            have_st = 1;
+            t[i].tv_sec = i == 0 ? st.atime_sec : st.mtime_sec;
+            t[i].tv_nsec = i == 0 ? st.atime_nsec : st.mtime_nsec;
+        }
+    }
+    return utimensat(AT_FDCWD, path, t, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+}
 
 #ifdef __wasi__
 /* wasi-libc starts every program at "/"; the kernel decides the real cwd. Apply it before main. */

@@ -40,4 +40,9 @@ int se_signal(int sig, int disposition);      /* returns the previous dispositio
 uint64_t se_sigpending(void);
 int se_nproc(void);
 
+struct timespec;
+/* utimensat(AT_FDCWD, path, ts, follow ? 0 : AT_SYMLINK_NOFOLLOW) that also accepts UTIME_NOW and UTIME_OMIT
+ * next to an explicit time: Debian's wasi-libc rejects that mix with EINVAL, so they are resolved here. */
+int se_utimens(const char *path, const struct timespec ts[2], int follow);
+
 #endif

@@ -247,7 +247,7 @@ int fs_copy_data(const char *src, const char *dst, uint32_t mode) {
 }
 
 int fs_set_times(const char *path, const struct timespec ts[2], int follow) {
-    return utimensat(AT_FDCWD, path, ts, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    return se_utimens(path, ts, follow);
 }
 
 /* days since 1970-01-01 of a civil date */
