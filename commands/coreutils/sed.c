@@ -220,7 +220,6 @@ static void read_text(cmd_t *c) {
         if (peek() == '\n') next();
         else P = save;
     }
-    if (P >= SL) perr("expected \\ after `a', `c' or `i'");
     while (P < SL) {
         int ch = next();
         if (ch == '\\') {
@@ -591,9 +590,12 @@ static void out_line(FILE *f, const char *s, size_t n, int nl) {
     if (f != out && f != stdout) fflush(f);
 }
 
+static int append_touch;
+
 static void flush_append(void) {
-    if (append_q.len) out_raw(out, append_q.s, append_q.len);
+    if (append_q.len || append_touch) out_raw(out, append_q.s, append_q.len);
     append_q.len = 0;
+    append_touch = 0;
 }
 
 static void queue_text(const char *s, size_t n) {
@@ -615,7 +617,7 @@ static void queue_file(const char *name) {
 
 static const rx_t *use_re(const rx_t *r) {
     if (!r) {
-        if (!last_re) cu_error(1, 0, "no previous regular expression");
+        if (!last_re) cu_error(1, 0, "-e expression #1, char 0: no previous regular expression");
         return last_re;
     }
     last_re = r;
@@ -794,7 +796,10 @@ static int run_script(void) {
             out_line(out, t, k, 1);
             break;
         }
-        case 'a': queue_text(c->text, c->tlen); break;
+        case 'a':
+            if (c->tlen) queue_text(c->text, c->tlen);
+            else append_touch = 1;
+            break;
         case 'i': out_line(out, c->text, c->tlen, 1); break;
         case 'c':
             if (c->naddr < 2 || c->neg || !c->in_range) out_line(out, c->text, c->tlen, 1);
@@ -929,6 +934,7 @@ static int read_next_line(void) {
             if (!open_next_file()) return 0;
             begin_output_file();
             cur_name = files[fidx];
+            lineno = 0;
             if (!fetch(1)) {
                 /* empty file: try the next */
                 return read_next_line();

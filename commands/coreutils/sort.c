@@ -222,12 +222,24 @@ static int textcmp(const skey_t *k, const char *a, const char *ae, const char *b
     }
 }
 
+static int month_of(const char *a, const char *ae) {
+    static const char *m[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    while (a < ae && blank((unsigned char)*a)) a++;
+    if (ae - a < 3) return 0;
+    for (int i = 0; i < 12; i++)
+        if (toupper((unsigned char)a[0]) == m[i][0] && toupper((unsigned char)a[1]) == m[i][1] &&
+            toupper((unsigned char)a[2]) == m[i][2])
+            return i + 1;
+    return 0;
+}
+
 static int keycmp(const skey_t *k, const char *a, const char *ae, const char *b, const char *be) {
     int r;
     if (k->num) r = numcmp(a, ae, b, be);
     else if (k->hum) r = humcmp(a, ae, b, be);
     else if (k->gen) r = gencmp(a, ae, b, be);
     else if (k->ver) r = vercmp(a, ae, b, be);
+    else if (k->month) r = month_of(a, ae) - month_of(b, be);
     else r = textcmp(k, a, ae, b, be);
     return k->rev ? -r : r;
 }
@@ -327,7 +339,7 @@ static void parse_key(const char *spec) {
         p = key_opts(e, &k, 1);
     }
     if (*p) cu_error(2, 0, "stray character in field spec: invalid field specification %s", cu_quote(spec));
-    int any = k.bstart || k.bend || k.dict || k.fold || k.gen || k.hum || k.nonprint || k.num || k.rev || k.ver;
+    int any = k.bstart || k.bend || k.dict || k.fold || k.gen || k.hum || k.nonprint || k.num || k.rev || k.ver || k.month;
     if (!any) {
         int bs = gkey.bstart, be = gkey.bend;
         size_t sf = k.sf, sc = k.sc, ef = k.ef, ec = k.ec;
