@@ -59,6 +59,11 @@ static void show(uint64_t bytes, const char *path) {
 static uint64_t walk(const char *path, int depth, int top) {
     se_stat_t st;
     int fl = o_deref;
+    if (!*path) {
+        cu_error(0, 0, "invalid zero-length file name");
+        status = 1;
+        return 0;
+    }
     if ((fl ? se_stat(path, &st) : se_lstat(path, &st)) < 0) {
         cu_error(0, errno, "cannot access %s", cu_quote(path));
         status = 1;
