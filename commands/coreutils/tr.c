@@ -16,6 +16,8 @@ typedef struct {
     size_t n, cap;
     long fill_at; /* index of a [c*] fill in SET2, or -1 */
     int has_class; /* contains a class other than upper/lower */
+    long case_at[8]; /* start indexes of [:upper:]/[:lower:] constructs */
+    int ncase;
 } set_t;
 
 static void push(set_t *s, int c) {
@@ -26,6 +28,7 @@ static void push(set_t *s, int c) {
 /* Reads one possibly escaped character at *p. */
 static int one_char(const char **p) {
     const char *s = *p;
+    if (*s == '\\' && !s[1]) cu_error(0, 0, "warning: an unescaped backslash at end of string is not portable");
     if (*s == '\\' && s[1]) {
         s++;
         int v;
@@ -81,6 +84,7 @@ static void parse_set(const char *p, set_t *s, int is2) {
                     name[k] = 0;
                     if (class_match(name, 'a') < 0) cu_error(1, 0, "invalid character class %s", cu_quote(name));
                     if (strcmp(name, "upper") && strcmp(name, "lower")) s->has_class = 1;
+                    else if (s->ncase < 8) s->case_at[s->ncase++] = s->n;
                     for (int c = 0; c < 256; c++)
                         if (class_match(name, c)) push(s, c);
                     p = e + 2;
@@ -93,7 +97,7 @@ static void parse_set(const char *p, set_t *s, int is2) {
             p += 5;
             continue;
         }
-        if (p[0] == '[' && p[1]) {
+        if (is2 && p[0] == '[' && p[1]) {
             const char *q = p + 1;
             int c = one_char(&q);
             if (q[0] == '*') {
@@ -103,7 +107,6 @@ static void parse_set(const char *p, set_t *s, int is2) {
                     char *end;
                     long n = strtol(num, &end, *num == '0' ? 8 : 10);
                     if (end == e) {
-                        if (!is2) cu_error(1, 0, "the [c*] repeat construct may not appear in string1");
                         if (num == e || n == 0) {
                             s->fill_at = s->n;
                             push(s, c);
@@ -173,6 +176,13 @@ int tr_main(int argc, char **argv) {
     int map[256];
     for (int k = 0; k < 256; k++) map[k] = k;
     if (translate) {
+        if (s2.has_class)
+            cu_error(1, 0, "when translating, the only character classes that may appear in\nstring2 are 'upper' and 'lower'");
+        for (int k = 0; k < s2.ncase; k++) {
+            int ok = 0;
+            for (int j = 0; j < s1.ncase; j++) ok |= s1.case_at[j] == s2.case_at[k];
+            if (!ok || comp) cu_error(1, 0, "misaligned [:upper:] and/or [:lower:] construct");
+        }
         if (s2.fill_at >= 0) {
             long extra = (long)s1.n - (long)s2.n;
             set_t t = {0};
