@@ -6,6 +6,7 @@ using SecureExec.Testing.Kernel;
 using SecureExec.Testing.Kernel.Files;
 using SecureExec.Testing.Kernel.Pipes;
 using SecureExec.Testing.Kernel.Processes;
+using SecureExec.Testing.Kernel.Vfs;
 
 namespace SecureExec.Testing;
 
@@ -161,6 +162,8 @@ public sealed class NodeRuntime : IAsyncDisposable
             stderrRead.Release();
             var (code, message) = e switch
             {
+                _ when _kernel.FileSystem.ResolveDirectory(PathContext.Host, cwd, out _) is var c and not Errno.SUCCESS =>
+                    (126, $"secure-exec: {command}: cannot use {cwd} as the working directory: {c.Message()}\n"),
                 Errno.ENOENT when !command.Contains('/') => (127, $"secure-exec: {command}: command not found\n"),
                 Errno.ENOENT => (127, $"secure-exec: {command}: No such file or directory\n"),
                 _ => (126, $"secure-exec: {command}: {e.Message()}\n"),

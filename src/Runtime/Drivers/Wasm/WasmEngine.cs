@@ -7,7 +7,7 @@ namespace SecureExec.Testing.Drivers.Wasm;
 /// <summary>
 /// The one Wasmtime <see cref="Engine"/> and <see cref="Linker"/> of the host process (compiled modules are
 /// per engine, so sharing it shares the module cache), plus the epoch ticker that lets the kernel interrupt
-/// running guests. The ticker thread runs only while at least one guest runs.
+/// running guests. The ticker thread runs only while guests run (and 200 ms after the last one stops).
 /// </summary>
 internal sealed class WasmEngine
 {
@@ -71,14 +71,19 @@ internal sealed class WasmEngine
         }
     }
 
+    /// <summary>Idle ticks before the ticker thread exits (so back-to-back commands do not start a thread each).</summary>
+    private const int IdleTicksBeforeExit = 40;
+
     private void Tick()
     {
+        var idle = 0;
         while (true)
         {
             Thread.Sleep(TickMilliseconds);
             lock (_tickerLock)
             {
-                if (_running == 0)
+                idle = _running == 0 ? idle + 1 : 0;
+                if (idle >= IdleTicksBeforeExit)
                 {
                     _ticker = null;
                     return;

@@ -30,4 +30,13 @@ public class ExitCodeTests
         Assert.Equal(127, result.ExitCode);
         Assert.Contains("no-such-program: command not found", result.Stderr);
     }
+
+    [Fact]
+    public async Task MissingWorkingDirectory_Is126_NamingIt()
+    {
+        await using var runtime = await WasmTestPrograms.CreateRuntimeAsync();
+        var result = await runtime.ExecCommandAsync("exit_code", ["0"], new ExecOptions { Cwd = "/no/such/dir" });
+        Assert.Equal(126, result.ExitCode);
+        Assert.Equal("secure-exec: exit_code: cannot use /no/such/dir as the working directory: No such file or directory\n", result.Stderr);
+    }
 }
