@@ -541,8 +541,16 @@ static void list_add(List *l, char *s) {
 
 static void finish_field(List *out, Buf *fb) {
     int magic = 0;
-    for (size_t i = 0; i < fb->n; i++)
-        if (!(fb->f[i] & (F_Q | F_MARK | F_BREAK)) && strchr("*?[", fb->c[i])) magic = 1;
+    for (size_t i = 0; i < fb->n && !magic; i++) {
+        if ((fb->f[i] & (F_Q | F_MARK | F_BREAK)) || !fb->c[i]) continue;
+        if (fb->c[i] == '*' || fb->c[i] == '?') magic = 1;
+        else if (fb->c[i] == '[') /* a bracket expression needs its ']' */
+            for (size_t k = i + 2; k < fb->n; k++)
+                if (fb->c[k] == ']' && !(fb->f[k] & (F_MARK | F_BREAK))) {
+                    magic = 1;
+                    break;
+                }
+    }
     if (magic && !opts[O_NOGLOB]) {
         char *pat = buf_string(fb, 1);
         glob_t g;
