@@ -26,6 +26,7 @@ internal sealed partial class NodeInstance : IDisposable
     private int? _exitCode;          // set by process.exit (through the bridge)
     private volatile bool _interrupted;
     private ulong _deferredSignals;
+    private volatile bool _outOfMemory;
 
     public NodeInstance(KernelProcess process, ExecImage image, NodeDriverOptions options)
     {
@@ -67,10 +68,12 @@ internal sealed partial class NodeInstance : IDisposable
     /// <summary>Stops running JS (kill, process.exit). Safe from any thread.</summary>
     public void Interrupt()
     {
-        if (_interrupted) return;
         _interrupted = true;
         Engine.Interrupt();
     }
+
+    /// <summary>Whether JS has been told to stop (it must not be resumed by a bridge call).</summary>
+    public bool IsInterrupted => _interrupted;
 
     /// <summary>process.reallyExit: no more JS runs; the process ends with <paramref name="code"/>.</summary>
     public void RequestExit(int code)
@@ -80,6 +83,17 @@ internal sealed partial class NodeInstance : IDisposable
     }
 
     public void DeferSignals(ulong signals) => _deferredSignals |= signals;
+
+    /// <summary>Whether <paramref name="ex"/> reports the heap limit (MaxRuntimeHeapSize) rather than a guest error.</summary>
+    public static bool IsHeapLimit(ScriptEngineException ex) =>
+        ex.IsFatal || ex.Message.Contains("exceeded its memory limit", StringComparison.Ordinal);
+
+    /// <summary>The V8 heap limit was hit inside a bridge call: stop and report it like Node's fatal OOM.</summary>
+    public void OnOutOfMemory()
+    {
+        _outOfMemory = true;
+        Interrupt();
+    }
 
     public ProcessOutcome Run(NodeCommandLine cmd)
     {
@@ -100,6 +114,10 @@ internal sealed partial class NodeInstance : IDisposable
         {
             // process.exit, a kill, or the heap limit: decided below
         }
+        catch (ScriptEngineException ex) when (IsHeapLimit(ex) || _outOfMemory)
+        {
+            _outOfMemory = true; // the heap limit: the engine is unusable now
+        }
         catch (ScriptEngineException ex) when (_exitCode is null && Process.FatalSignal is null)
         {
             // An error the JS side could not report (e.g. in the bootstrap itself)
@@ -107,7 +125,7 @@ internal sealed partial class NodeInstance : IDisposable
             _exitCode = 1;
         }
         if (Process.FatalSignal is { } fatal) return ProcessOutcome.Killed(fatal);
-        if (_exitCode is { } exit) return ProcessOutcome.Exit(exit);
+        if (_exitCode is { } exit && !_outOfMemory) return ProcessOutcome.Exit(exit);
         WriteStderr("\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n");
         return ProcessOutcome.Killed(Signal.SIGABRT);
     }
@@ -175,7 +193,7 @@ internal sealed partial class NodeInstance : IDisposable
         {
             result = Engine.Evaluate(document.Info, ReadDocument(document));
         }
-        catch (ScriptEngineException ex) when (!_interrupted)
+        catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex))
         {
             Call(DispatchKind.Fatal, ex.ScriptException ?? ex.Message, ex.ErrorDetails ?? "");
             return;
@@ -247,7 +265,7 @@ internal sealed partial class NodeInstance : IDisposable
             {
                 value = Engine.Evaluate(script);
             }
-            catch (ScriptEngineException ex)
+            catch (ScriptEngineException ex) when (!IsHeapLimit(ex))
             {
                 value = ex.ScriptException;
                 threw = true;
@@ -266,6 +284,13 @@ internal sealed partial class NodeInstance : IDisposable
     {
         InterruptTicker.Unregister(this);
         Loop.Dispose();
-        Engine.Dispose();
+        try
+        {
+            Engine.Dispose();
+        }
+        catch (ScriptEngineException)
+        {
+            // an engine that hit its heap limit may fail to tear down cleanly; it is gone either way
+        }
     }
 }

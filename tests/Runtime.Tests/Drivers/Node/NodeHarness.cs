@@ -17,9 +17,9 @@ internal sealed record GuestRun(WaitStatus Status, string Stdout, string Stderr)
 /// <summary>A VM with `node` registered; runs commands with stdio on kernel pipes the test reads and writes.</summary>
 internal sealed class NodeHarness : IDisposable
 {
-    public NodeHarness()
+    public NodeHarness(NodeDriverOptions? options = null)
     {
-        NodeDriver.Register(Kernel);
+        NodeDriver.Register(Kernel, options);
         Kernel.FileSystem.MkdirAll("/tmp");
         Kernel.FileSystem.MkdirAll("/root");
     }

@@ -26,7 +26,12 @@ internal sealed partial class NodeBridge(NodeInstance node)
     {
         try
         {
-            if (asConstructor || !args.TryGet(0, out int op)) Fail(result, Errno.EINVAL);
+            if (node.IsInterrupted)
+            {
+                node.Interrupt();
+                Fail(result, Errno.EINTR);
+            }
+            else if (asConstructor || !args.TryGet(0, out int op)) Fail(result, Errno.EINVAL);
             else Dispatch((BridgeOp)op, args, result);
         }
         catch (BridgeArgumentException)
@@ -35,7 +40,14 @@ internal sealed partial class NodeBridge(NodeInstance node)
         }
         catch (Microsoft.ClearScript.ScriptInterruptedException)
         {
-            Fail(result, Errno.EINTR); // the engine is being stopped; JS will not run much longer
+            // A nested call was stopped (kill, exit, heap limit): keep stopping once control is back in JS.
+            node.Interrupt();
+            Fail(result, Errno.EINTR);
+        }
+        catch (Microsoft.ClearScript.ScriptEngineException ex) when (NodeInstance.IsHeapLimit(ex))
+        {
+            node.OnOutOfMemory();
+            Fail(result, Errno.ENOMEM);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

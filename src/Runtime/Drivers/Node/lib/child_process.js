@@ -103,6 +103,7 @@ class ChildProcess extends EventEmitter {
       if (i > 0) {
         this._closesNeeded++;
         s.once('close', () => this._maybeClose());
+        internal.nextTick(() => s.read(0)); // like a net.Socket: read until EOF even without listeners
       }
       return s;
     });

@@ -121,6 +121,12 @@ function endReadable(stream) {
 
 Readable.prototype.read = function (n) {
   const s = this._readableState;
+  if (n === 0) { // start reading (or notice the end) without consuming anything
+    s.readCalled = true;
+    if (s.ended) { if (s.buffer.length === 0) { s.readCalled = true; scheduleFlow(this); } }
+    else if (!s.reading && s.length < s.highWaterMark) { s.reading = true; try { this._read(s.highWaterMark); } catch (err) { this.destroy(err); } }
+    return null;
+  }
   s.readCalled = true;
   if (s.buffer.length === 0) {
     if (s.ended) scheduleFlow(this);
