@@ -141,6 +141,8 @@ internal static class PathResolver
                     return CheckTrailing(result);
                 }
                 e = child.Readlink(ctx.Process, out var target);
+                // EINVAL: a host entry stopped being a symlink since the lookup; report it as gone.
+                if (e == Errno.EINVAL) return Errno.ENOENT;
                 if (e != Errno.SUCCESS) return e;
                 if (target.Length == 0) return Errno.ENOENT;
                 if (target[0] == '/') steps.RemoveRange(1, steps.Count - 1);

@@ -15,7 +15,7 @@ public sealed class CommandFileTests : VfsTestBase
     }
 
     [Fact]
-    public void Register_CreatesExecutableCommandFile()
+    public void Register_NewCommand_CreatesExecutableCommandFile()
     {
         var ls = new CommandEntry("ls", new NoDriver());
         Kernel.Commands.Register(ls);
@@ -59,7 +59,7 @@ public sealed class CommandFileTests : VfsTestBase
         Assert.Equal(expected, Fs.ResolveExecutable(Host, path, out _));
 
     [Fact]
-    public void DefaultLayout_LikeDebian()
+    public void Constructor_DefaultLayout_LikeDebian()
     {
         Assert.Equal(ModeBits.S_IFDIR | 0x3FF, StatOk("/tmp").Mode);
         Assert.Equal(ModeBits.S_IFDIR | 0x1C0, StatOk("/root").Mode);
@@ -72,7 +72,7 @@ public sealed class CommandFileTests : VfsTestBase
     }
 
     [Fact]
-    public void HostHelpers_WriteReadExists()
+    public void WriteAllBytes_MissingParents_CreatedAndReadBack()
     {
         Assert.Equal(Errno.SUCCESS, Fs.WriteAllBytes("/a/b/c.bin", new byte[] { 1, 2, 3 }));
         Assert.Equal(Errno.SUCCESS, Fs.ReadAllBytes("/a/b/c.bin", out var bytes));

@@ -30,7 +30,7 @@ public sealed class ConcurrencyTests : VfsTestBase
     }
 
     [Fact]
-    public void AppendFromManyDescriptions_NoBytesLost()
+    public void Write_AppendFromManyDescriptions_NoBytesLost()
     {
         WriteFile("/tmp/log", "");
         Parallel.For(0, 8, _ =>

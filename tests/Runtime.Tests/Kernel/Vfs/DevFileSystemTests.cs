@@ -31,7 +31,7 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Null_ReadEof_WriteDiscards_SeekZero()
+    public void ReadWrite_DevNull_EofAndDiscard()
     {
         var f = OpenOk("/dev/null", OpenFlags.O_RDWR | OpenFlags.O_TRUNC);
         Assert.Equal(5, Write(f, "hello"));
@@ -42,7 +42,7 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Zero_ReadsZeros()
+    public void Read_DevZero_Zeros()
     {
         var f = OpenOk("/dev/zero", OpenFlags.O_RDWR);
         var buffer = new byte[] { 1, 2, 3 };
@@ -54,7 +54,7 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Full_Write_ENOSPC_ReadZeros()
+    public void Write_DevFull_ENOSPC()
     {
         var f = OpenOk("/dev/full", OpenFlags.O_RDWR);
         Assert.Equal(Errno.ENOSPC, f.Write(null, "x"u8, out var n));
@@ -64,7 +64,7 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Urandom_ReadsRandomBytes()
+    public void Read_DevUrandom_RandomBytes()
     {
         var f = OpenOk("/dev/urandom", OpenFlags.O_RDONLY);
         var a = new byte[32];
@@ -77,10 +77,10 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Tty_NoControllingTerminal_ENXIO() => Assert.Equal(Errno.ENXIO, OpenErr("/dev/tty", OpenFlags.O_RDWR));
+    public void Open_DevTty_ENXIO() => Assert.Equal(Errno.ENXIO, OpenErr("/dev/tty", OpenFlags.O_RDWR));
 
     [Fact]
-    public void Access_Null_NotExecutable() => Assert.Equal(Errno.EACCES, Fs.Access(Host, "/dev/null", AccessMode.X_OK));
+    public void Access_DevNullExecute_EACCES() => Assert.Equal(Errno.EACCES, Fs.Access(Host, "/dev/null", AccessMode.X_OK));
 
     [Fact]
     public void Truncate_Device_EINVAL() => Assert.Equal(Errno.EINVAL, Fs.Truncate(Host, "/dev/null", 0));
@@ -94,7 +94,7 @@ public sealed class DevFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Mkdir_InDev_Works()
+    public void Mkdir_InDev_Succeeds()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Mkdir(Host, "/dev/x", 0x1ED));
         Assert.Equal(FileType.Directory, StatOk("/dev/shm").Type);

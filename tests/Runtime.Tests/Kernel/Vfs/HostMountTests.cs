@@ -44,7 +44,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void DotDot_AtMountRoot_GoesToGuestParent()
+    public void Resolve_DotDotAtMountRoot_GuestParent()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Realpath(Host, "/mnt/h/..", out var p));
         Assert.Equal("/mnt", p);
@@ -56,7 +56,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void AbsoluteHostSymlink_ResolvedInGuestNamespace()
+    public void Resolve_AbsoluteHostSymlink_TargetInGuestNamespace()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Readlink(Host, "/mnt/h/abs_escape", out var target));
         Assert.Equal("/etc", target);
@@ -66,7 +66,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void RelativeHostSymlinkOutside_ResolvedAgainstGuestParent()
+    public void Resolve_RelativeHostSymlinkOutside_TargetAgainstGuestParent()
     {
         Assert.Equal(Errno.ENOENT, Fs.Stat(Host, "/mnt/h/rel_escape/secret.txt", true, out _));
         WriteFile("/mnt/outside/secret.txt", "guest file");
@@ -74,7 +74,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void DirectorySwappedForSymlinkBetweenCalls_NeverFollowedOnHost()
+    public void Resolve_DirectorySwappedForSymlinkBetweenCalls_NeverFollowedOnHost()
     {
         Assert.Equal(Errno.SUCCESS, Fs.ResolveDirectory(Host, "/mnt/h/sub", out _));
         Assert.Equal(Errno.SUCCESS, Fs.Open(Host, "/mnt/h/sub", OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY, 0, out var dir));
@@ -183,7 +183,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void ReadOnlyMount_Writes_EROFS()
+    public void Write_ReadOnlyMount_EROFS()
     {
         Assert.Equal(Errno.EROFS, OpenErr("/mnt/ro/inside.txt", OpenFlags.O_WRONLY));
         Assert.Equal(Errno.EROFS, OpenErr("/mnt/ro/inside.txt", OpenFlags.O_RDONLY | OpenFlags.O_TRUNC));
@@ -204,7 +204,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void CrossMount_RenameAndLink_EXDEV()
+    public void Rename_AcrossMounts_EXDEV()
     {
         Assert.Equal(Errno.EXDEV, Fs.Rename(Host, "/mnt/h/inside.txt", "/tmp/x"));
         Assert.Equal(Errno.EXDEV, Fs.Rename(Host, "/tmp", "/mnt/h/tmp"));
@@ -214,7 +214,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void MountPoint_RmdirRenameBusy()
+    public void Rmdir_MountPoint_EBUSY()
     {
         Assert.Equal(Errno.EBUSY, Fs.Rmdir(Host, "/mnt/h"));
         Assert.Equal(Errno.EBUSY, Fs.Rename(Host, "/mnt/h", "/mnt/h2"));
@@ -230,7 +230,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void ProcMounts_ListsHostMounts()
+    public void Read_ProcMounts_ListsHostMountsWithoutHostPaths()
     {
         Assert.Equal(Errno.SUCCESS, Fs.ReadAllBytes("/proc/mounts", out var bytes));
         var text = Encoding.UTF8.GetString(bytes);
@@ -260,7 +260,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void HostFifo_Open_ENXIO()
+    public void Open_HostFifo_ENXIO()
     {
         var fifo = Path.Combine(_host, "fifo");
         using (var p = System.Diagnostics.Process.Start("mkfifo", fifo)) p.WaitForExit();
@@ -270,7 +270,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void OpenatFallback_SameBehaviourThroughVfs()
+    public void Open_OpenatFallback_SameBehaviour()
     {
         var saved = HostInterop.UseOpenatFallback;
         HostInterop.UseOpenatFallback = true;
@@ -301,7 +301,7 @@ public sealed class HostMountTests : VfsTestBase
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ConcurrentSymlinkSwap_NeverReadsOutside(bool openatFallback)
+    public void Open_ConcurrentSymlinkSwap_NeverReadsOutside(bool openatFallback)
     {
         File.WriteAllText(Path.Combine(_outside, "a.txt"), "SECRET");
         var saved = HostInterop.UseOpenatFallback;
@@ -360,7 +360,7 @@ public sealed class HostMountTests : VfsTestBase
     }
 
     [Fact]
-    public void CreateThroughDanglingHostSymlink_CreatesInGuestNotOnHost()
+    public void Open_CreateThroughDanglingHostSymlink_CreatesInGuestNotOnHost()
     {
         var hostTarget = Path.Combine(Path.GetTempPath(), "secure-exec-created-by-guest-" + Guid.NewGuid().ToString("N"));
         File.CreateSymbolicLink(Path.Combine(_host, "dangle"), hostTarget);

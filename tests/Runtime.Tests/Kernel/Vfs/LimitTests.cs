@@ -47,7 +47,7 @@ public sealed class LimitTests() : VfsTestBase(limits: new KernelLimits { MaxFil
     }
 
     [Fact]
-    public void SeekPastLimitThenWrite_ENOSPC()
+    public void Write_SeekedPastLimit_ENOSPC()
     {
         var f = OpenOk("/tmp/sparse", OpenFlags.O_WRONLY | OpenFlags.O_CREAT);
         Assert.Equal(Errno.SUCCESS, f.Seek(1 << 20, Whence.SEEK_SET, out _));

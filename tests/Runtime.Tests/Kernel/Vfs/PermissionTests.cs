@@ -36,14 +36,14 @@ public sealed class FileSystemWriteDeniedTests() : VfsTestBase(new KernelPermiss
     }
 
     [Fact]
-    public void ExistenceErrors_StillReportedFirst()
+    public void Mkdir_ExistingWithWritesDenied_EEXIST()
     {
         Assert.Equal(Errno.EEXIST, Fs.Mkdir(Guest, "/tmp", 0x1ED));
         Assert.Equal(Errno.ENOENT, Fs.Unlink(Guest, "/tmp/missing"));
     }
 
     [Fact]
-    public void Host_IsNotRestricted() => WriteFile("/tmp/host-file", "ok");
+    public void WriteAllText_Host_NotRestricted() => WriteFile("/tmp/host-file", "ok");
 }
 
 public sealed class FileSystemReadDeniedTests() : VfsTestBase(new KernelPermissions { FileSystemRead = false })
@@ -61,7 +61,7 @@ public sealed class FileSystemReadDeniedTests() : VfsTestBase(new KernelPermissi
     }
 
     [Fact]
-    public void DevicesAndProc_StillReadable()
+    public void Open_DevicesAndProcWithReadsDenied_Allowed()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Open(Guest, "/dev/zero", OpenFlags.O_RDONLY, 0, out var f));
         f.Release();
@@ -70,5 +70,5 @@ public sealed class FileSystemReadDeniedTests() : VfsTestBase(new KernelPermissi
     }
 
     [Fact]
-    public void ChdirTargets_StillResolve() => Assert.Equal(Errno.SUCCESS, Fs.ResolveDirectory(Guest, "/tmp", out _));
+    public void ResolveDirectory_ReadsDenied_Allowed() => Assert.Equal(Errno.SUCCESS, Fs.ResolveDirectory(Guest, "/tmp", out _));
 }

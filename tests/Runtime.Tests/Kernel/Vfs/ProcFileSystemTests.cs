@@ -31,7 +31,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Status_LinuxFormatLines()
+    public void Read_Status_LinuxFormatLines()
     {
         var status = ReadAs(Init, "/proc/self/status");
         Assert.StartsWith("Name:\tinit\n", status);
@@ -45,7 +45,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Stat_FieldLayout()
+    public void Read_Stat_LinuxFieldLayout()
     {
         var fields = ReadAs(Init, "/proc/1/stat").TrimEnd('\n').Split(' ');
         Assert.Equal(52, fields.Length);
@@ -53,10 +53,10 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Cmdline_NulSeparated() => Assert.Equal("init\0", ReadAs(Init, "/proc/self/cmdline"));
+    public void Read_Cmdline_NulSeparated() => Assert.Equal("init\0", ReadAs(Init, "/proc/self/cmdline"));
 
     [Fact]
-    public void CwdAndRoot_Symlinks()
+    public void Readlink_CwdAndRoot_Paths()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Readlink(Init, "/proc/self/cwd", out var cwd));
         Assert.Equal("/", cwd);
@@ -65,7 +65,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void SysKernel_HostnameOstypeOsrelease()
+    public void Read_SysKernelAndInfoFiles_Contents()
     {
         Assert.Equal("sandbox\n", ReadAs(Host, "/proc/sys/kernel/hostname"));
         Assert.Equal("Linux\n", ReadAs(Host, "/proc/sys/kernel/ostype"));
@@ -75,7 +75,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Mounts_ListsRootAndProc()
+    public void Read_Mounts_ListsRootAndProc()
     {
         var mounts = ReadAs(Host, "/proc/mounts");
         Assert.StartsWith("tmpfs / tmpfs rw", mounts);
@@ -83,7 +83,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void ListRoot_ContainsPidsAndSelf()
+    public void ReadDirectory_ProcRoot_PidsAndSelfSorted()
     {
         var d = OpenOk("/proc", OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY);
         Assert.Equal(Errno.SUCCESS, d.ReadDirectory(out var entries));
@@ -94,7 +94,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Modify_Proc_LinuxErrnos()
+    public void Modify_ProcEntries_LinuxErrnos()
     {
         Assert.Equal(Errno.ENOENT, Fs.Mkdir(Host, "/proc/x", 0x1ED));
         Assert.Equal(Errno.ENOENT, OpenErr("/proc/x", OpenFlags.O_WRONLY | OpenFlags.O_CREAT));
@@ -115,7 +115,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void FdOfPipe_ReadlinkAndOpenGiveSameDescription()
+    public void Open_FdOfPipe_SameDescription()
     {
         Assert.Equal(Errno.SUCCESS, Kernel.Init.CreatePipe(0, out var r, out var w));
         Assert.Equal(Errno.SUCCESS, Kernel.Init.Fds.Get(r, out var readEnd));
@@ -134,7 +134,7 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void FdOfFile_ReadlinkPath_OpenReopensInode()
+    public void Open_FdOfFile_ReopensInode()
     {
         WriteFile("/tmp/f", "content");
         Assert.Equal(Errno.SUCCESS, Kernel.Init.Open("/tmp/f", OpenFlags.O_RDONLY, 0, out var fd));
@@ -150,12 +150,12 @@ public sealed class ProcFileSystemTests : VfsTestBase
     }
 
     [Fact]
-    public void Environ_NulSeparated()
+    public void Read_Environ_NulSeparated()
     {
         Assert.Equal("", ReadAs(Init, "/proc/1/environ"));
         Assert.Equal(Encoding.UTF8.GetBytes("init\0"), Encoding.UTF8.GetBytes(ReadAs(Host, "/proc/1/cmdline")));
     }
 
     [Fact]
-    public void MissingPid_ENOENT() => Assert.Equal(Errno.ENOENT, Fs.Stat(Host, "/proc/999/status", true, out _));
+    public void Stat_MissingPid_ENOENT() => Assert.Equal(Errno.ENOENT, Fs.Stat(Host, "/proc/999/status", true, out _));
 }

@@ -93,7 +93,7 @@ public sealed class RegularFileTests : VfsTestBase
     }
 
     [Fact]
-    public void Pread_DoesNotMoveOffset()
+    public void Pread_AnyOffset_DoesNotMoveOffset()
     {
         var f = OpenOk("/w/f", OpenFlags.O_RDONLY);
         var buffer = new byte[3];
@@ -216,5 +216,5 @@ public sealed class RegularFileTests : VfsTestBase
     [InlineData("/w/d", AccessMode.X_OK, Errno.SUCCESS)]
     [InlineData("/w/missing", AccessMode.F_OK, Errno.ENOENT)]
     [InlineData("/w/dangling", AccessMode.F_OK, Errno.ENOENT)]
-    public void Access_RootSemantics(string path, AccessMode mode, Errno expected) => Assert.Equal(expected, Fs.Access(Host, path, mode));
+    public void Access_Root_OnlyExecuteChecked(string path, AccessMode mode, Errno expected) => Assert.Equal(expected, Fs.Access(Host, path, mode));
 }

@@ -22,7 +22,7 @@ public sealed class TimestampTests : VfsTestBase
     private bool Changed(Timespec t) => t != Old;
 
     [Fact]
-    public void Mkdir_UpdatesParentMtime()
+    public void Mkdir_NewEntry_UpdatesParentMtime()
     {
         Assert.Equal(Errno.SUCCESS, Fs.Mkdir(Host, "/w/x", 0x1ED));
         Assert.True(Changed(StatOk("/w").Mtime));
@@ -42,7 +42,7 @@ public sealed class TimestampTests : VfsTestBase
     }
 
     [Fact]
-    public void Link_UpdatesCtimeNotMtime()
+    public void Link_File_UpdatesCtimeNotMtime()
     {
         var before = StatOk("/w/f").Ctime;
         Thread.Sleep(2);
@@ -81,7 +81,7 @@ public sealed class TimestampTests : VfsTestBase
     }
 
     [Fact]
-    public void EmptyWrite_LeavesMtime()
+    public void Write_ZeroBytes_LeavesMtime()
     {
         var f = OpenOk("/w/f", OpenFlags.O_WRONLY);
         Assert.Equal(Errno.SUCCESS, f.Write(null, [], out var n));
