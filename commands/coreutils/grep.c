@@ -27,6 +27,7 @@ static const char *label = "(standard input)";
 static int errors, any_match;
 static int eflags;
 static int implicit_dot;
+static int line_buffered;
 
 static void add_glob(char ***v, int *n, const char *g) {
     *v = tu_xrealloc(*v, (*n + 1) * sizeof(char *));
@@ -335,7 +336,8 @@ static int run(int argc, char **argv, int mode) {
         case 'b': o_byte = 1; break;
         case 'a': o_text = 1; break;
         case 'Z': o_nul = 1; break;
-        case 'I': case 'U': case 4: case 7: break;
+        case 'I': case 'U': case 4: break;
+        case 7: line_buffered = 1; break;
         case 1: add_glob(&includes, &ninc, optarg); break;
         case 2: add_glob(&excludes, &nexc, optarg); break;
         case 3: add_glob(&exclude_dirs, &nexcd, optarg); break;
@@ -395,6 +397,7 @@ static int run(int argc, char **argv, int mode) {
     int nfiles = argc - optind;
     if (o_names < 0) o_names = nfiles > 1 || o_recursive;
     tu_out_init();
+    if (line_buffered) tu_out_linebuf();
     if (nfiles == 0) {
         if (o_recursive) implicit_dot = 1, grep_path(".", 1);
         else grep_path("-", 1);

@@ -51,6 +51,7 @@ static int ncmds;
 static int nflag, ere, zflag, sep_files, inplace, dbg_posix;
 static const char *suffix;
 static int delim_char = '\n';
+static int unbuffered;
 
 /* ---- script parsing ---- */
 static const char *S;      /* whole script */
@@ -1006,7 +1007,8 @@ int sed_main(int argc, char **argv) {
         case 'i': inplace = 1; suffix = optarg; sep_files = 1; break;
         case 's': sep_files = 1; break;
         case 'z': zflag = 1; delim_char = 0; break;
-        case 'u': case 'l': case 2: case 3: case 4: break;
+        case 'u': unbuffered = 1; break;
+        case 'l': case 2: case 3: case 4: break;
         case 1: dbg_posix = 1; break;
         default: cu_usage_error(1, NULL);
         }
@@ -1028,6 +1030,7 @@ int sed_main(int argc, char **argv) {
     if (inplace && optind >= argc) cu_error(1, 0, "no input files");
     out = stdout;
     tu_out_init();
+    if (unbuffered) tu_out_linebuf();
     int restart = 0;
     for (;;) {
         if (!restart) {

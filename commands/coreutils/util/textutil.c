@@ -122,7 +122,16 @@ int tu_slurp(int fd, char **data, size_t *len) {
 
 void tu_out_init(void) {
     static char obuf[TU_BUFSZ];
-    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    static int done;
+    if (done) return;
+    done = 1;
+    /* interactive output stays line-buffered, like stdio's default */
+    setvbuf(stdout, obuf, isatty(1) ? _IOLBF : _IOFBF, sizeof obuf);
+}
+
+void tu_out_linebuf(void) {
+    tu_out_init();
+    setvbuf(stdout, NULL, _IOLBF, 0);
 }
 
 static void out_fail(void) {

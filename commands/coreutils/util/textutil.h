@@ -31,6 +31,7 @@ int tu_slurp(int fd, char **data, size_t *len);
 
 /* Output to stdout through stdio with a large buffer. */
 void tu_out_init(void);
+void tu_out_linebuf(void); /* --line-buffered / -u */
 void tu_write(const void *p, size_t n);
 void tu_putc(int c);
 void tu_puts(const char *s);
