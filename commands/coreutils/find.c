@@ -94,6 +94,7 @@ static struct node *parse_primary(void) {
     }
     if (!strcmp(t, "-type") || !strcmp(t, "-xtype")) {
         n = mk(K_TYPE);
+        n->which = t[1] == 'x';
         n->s = need_arg(t);
         for (const char *p = n->s; *p; p++) {
             if (!strchr("fdlpscbD", *p) || (p[1] && p[1] != ',') || (p[1] == ',' && !p[2]))
@@ -235,7 +236,11 @@ static struct node *parse_primary(void) {
         return n;
     }
     if (t[0] == '-' && t[1]) cu_error(1, 0, "unknown predicate `%s'", t);
-    cu_error(1, 0, "paths must precede expression: `%s'", t);
+    cu_error(0, 0, "paths must precede expression: `%s'", t);
+    if (pos >= 3 && strstr("-name -iname -path -ipath -wholename -iwholename -lname -ilname", av[pos - 3]) &&
+        av[pos - 3][0] == '-' && fs_exists(t)) /* looks like a shell-expanded glob */
+        cu_error(0, 0, "possible unquoted pattern after predicate `%s'?", av[pos - 3]);
+    exit(1);
     return NULL;
 }
 
@@ -439,6 +444,11 @@ static int eval(struct node *n, struct visit *v) {
     case K_IPATH: return fnmatch(n->s, v->path, FNM_CASEFOLD) == 0;
     case K_TYPE: {
         char c = type_char(v->st.mode);
+        if (n->which) { /* -xtype: the other view of symlinks */
+            se_stat_t o;
+            if (follow == 2) c = se_lstat(v->path, &o) == 0 ? type_char(o.mode) : c;
+            else if (c == 'l') c = se_stat(v->path, &o) == 0 ? type_char(o.mode) : 'l';
+        }
         for (const char *p = n->s; *p; p++) if (*p == c) return 1;
         return 0;
     }
@@ -596,7 +606,11 @@ int find_main(int argc, char **argv) {
     struct node *e = pos < ac ? parse_or() : mk(K_TRUE);
     if (pos < ac) {
         if (!strcmp(av[pos], ")")) cu_error(1, 0, "invalid expression; you have too many ')'");
-        cu_error(1, 0, "paths must precede expression: `%s'", av[pos]);
+        cu_error(0, 0, "paths must precede expression: `%s'", av[pos]);
+        if (pos >= 2 && strstr("-name -iname -path -ipath -wholename -iwholename -lname -ilname", av[pos - 2]) &&
+            av[pos - 2][0] == '-' && fs_exists(av[pos]))
+            cu_error(0, 0, "possible unquoted pattern after predicate `%s'?", av[pos - 2]);
+        exit(1);
     }
     if (!has_action) {
         struct node *a = mk(K_AND);

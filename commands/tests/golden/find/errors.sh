@@ -13,3 +13,5 @@ find . -o; echo "status $?"
 find . !; echo "status $?"
 find . -name a -o; echo "status $?"
 touch f; find f missing; echo "status $?"
+touch x.c y.c; find . -name *.c; echo "status $?"
+mkdir -p l/t; ln -s t l/lt; ln -s nowhere l/dang; find l -xtype d | sort; find l -xtype l
