@@ -217,4 +217,57 @@ public sealed class RegularFileTests : VfsTestBase
     [InlineData("/w/missing", AccessMode.F_OK, Errno.ENOENT)]
     [InlineData("/w/dangling", AccessMode.F_OK, Errno.ENOENT)]
     public void Access_Root_OnlyExecuteChecked(string path, AccessMode mode, Errno expected) => Assert.Equal(expected, Fs.Access(Host, path, mode));
+
+    [Fact]
+    public void Open_ReadOnlyWithTrunc_TruncatesLikeLinux()
+    {
+        OpenOk("/w/f", OpenFlags.O_RDONLY | OpenFlags.O_TRUNC).Release();
+        Assert.Equal(0, StatOk("/w/f").Size);
+    }
+
+    [Fact]
+    public void Read_WriteOnlyDescription_EBADF()
+    {
+        var f = OpenOk("/w/f", OpenFlags.O_WRONLY);
+        Assert.Equal(Errno.EBADF, f.Read(null, new byte[4], out _));
+        f.Release();
+        var r = OpenOk("/w/f", OpenFlags.O_RDONLY);
+        Assert.Equal(Errno.EBADF, r.Write(null, "x"u8, out _));
+        Assert.Equal(Errno.EBADF, r.Pwrite(null, "x"u8, 0, out _));
+        r.Release();
+    }
+
+    [Fact]
+    public void ReadDirectory_AfterRmdir_Empty()
+    {
+        var d = OpenOk("/w/d", OpenFlags.O_RDONLY);
+        Assert.Equal(Errno.SUCCESS, Fs.Rmdir(Host, "/w/d"));
+        Assert.Equal(Errno.SUCCESS, d.ReadDirectory(out var entries));
+        Assert.Empty(entries);
+        Assert.Equal(Errno.SUCCESS, d.Stat(out var st));
+        Assert.Equal(0u, st.Nlink);
+        d.Release();
+    }
+
+    [Fact]
+    public void Pread_Directory_EISDIR()
+    {
+        var d = OpenOk("/w/d", OpenFlags.O_RDONLY);
+        Assert.Equal(Errno.EISDIR, d.Pread(null, new byte[4], 0, out _));
+        Assert.Equal(Errno.SUCCESS, d.Seek(0, Whence.SEEK_SET, out _));
+        d.Release();
+    }
+
+    [Fact]
+    public void Write_TwoDescriptions_IndependentOffsets_SharedData()
+    {
+        var a = OpenOk("/w/f", OpenFlags.O_RDWR);
+        var b = OpenOk("/w/f", OpenFlags.O_RDWR);
+        Write(a, "HE");
+        Assert.Equal("HEllo", Read(b));
+        Write(b, "!");
+        Assert.Equal("llo!", Read(a));
+        a.Release();
+        b.Release();
+    }
 }

@@ -159,7 +159,8 @@ internal sealed class MemoryFile : MemoryNode
     {
         if (length > _data.Length)
         {
-            var capacity = Math.Max(length, Math.Min(Array.MaxLength, Math.Max(64L, (long)_data.Length * 2)));
+            // Double, but never past what the whole file system may hold: a file cannot outgrow it.
+            var capacity = Math.Max(length, Math.Min(Math.Min(Array.MaxLength, Fs.Capacity), Math.Max(64L, (long)_data.Length * 2)));
             Array.Resize(ref _data, (int)capacity);
         }
         Fs.Account(length - _size);
