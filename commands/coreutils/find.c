@@ -75,15 +75,25 @@ static struct node *parse_or(void);
 static int is_end(void) { return pos >= ac || !strcmp(av[pos], ")") || !strcmp(av[pos], "-o") ||
                                  !strcmp(av[pos], "-or") || !strcmp(av[pos], ","); }
 
+static const char *last_pred; /* for the "possible unquoted pattern" hint */
+
+static void stray(const char *arg) {
+    cu_error(0, 0, "paths must precede expression: `%s'", arg);
+    if (last_pred && fs_exists(arg)) cu_error(0, 0, "possible unquoted pattern after predicate `%s'?", last_pred);
+    exit(1);
+}
+
 static struct node *parse_primary(void) {
     const char *t = av[pos++];
     struct node *n;
+    if (t[0] == '-' || !strcmp(t, "(")) last_pred = t;
     if (!strcmp(t, "(")) {
         if (pos < ac && !strcmp(av[pos], ")")) cu_error(1, 0, "invalid expression; empty parentheses are not allowed.");
         n = parse_or();
         if (pos >= ac || strcmp(av[pos], ")"))
             cu_error(1, 0, "invalid expression; I was expecting to find a ')' somewhere but did not see one.");
         pos++;
+        last_pred = ")";
         return n;
     }
     if (!strcmp(t, "-name") || !strcmp(t, "-iname") || !strcmp(t, "-path") || !strcmp(t, "-ipath") ||
@@ -236,11 +246,7 @@ static struct node *parse_primary(void) {
         return n;
     }
     if (t[0] == '-' && t[1]) cu_error(1, 0, "unknown predicate `%s'", t);
-    cu_error(0, 0, "paths must precede expression: `%s'", t);
-    if (pos >= 3 && strstr("-name -iname -path -ipath -wholename -iwholename -lname -ilname", av[pos - 3]) &&
-        av[pos - 3][0] == '-' && fs_exists(t)) /* looks like a shell-expanded glob */
-        cu_error(0, 0, "possible unquoted pattern after predicate `%s'?", av[pos - 3]);
-    exit(1);
+    stray(t);
     return NULL;
 }
 
@@ -606,11 +612,7 @@ int find_main(int argc, char **argv) {
     struct node *e = pos < ac ? parse_or() : mk(K_TRUE);
     if (pos < ac) {
         if (!strcmp(av[pos], ")")) cu_error(1, 0, "invalid expression; you have too many ')'");
-        cu_error(0, 0, "paths must precede expression: `%s'", av[pos]);
-        if (pos >= 2 && strstr("-name -iname -path -ipath -wholename -iwholename -lname -ilname", av[pos - 2]) &&
-            av[pos - 2][0] == '-' && fs_exists(av[pos]))
-            cu_error(0, 0, "possible unquoted pattern after predicate `%s'?", av[pos - 2]);
-        exit(1);
+        stray(av[pos]);
     }
     if (!has_action) {
         struct node *a = mk(K_AND);
