@@ -15,7 +15,7 @@ namespace SecureExec.Testing;
 /// commands directory. Nothing a guest does reaches host files or host processes. Dispose kills every guest
 /// process and leaves no thread behind.
 /// </summary>
-public sealed class NodeRuntime : IAsyncDisposable
+public sealed partial class NodeRuntime : IAsyncDisposable
 {
     /// <summary>Between SIGTERM and SIGKILL when a command's CancellationToken fires.</summary>
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(2);
@@ -51,6 +51,7 @@ public sealed class NodeRuntime : IAsyncDisposable
         {
             var driver = new WasmDriver(options.MemoryLimitBytes);
             driver.RegisterDirectory(kernel, directory);
+            RegisterNode(kernel, options);
             foreach (var mount in options.Mounts)
             {
                 var host = Path.GetFullPath(mount.HostPath);

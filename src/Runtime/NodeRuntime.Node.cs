@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using SecureExec.Testing.Abi;
+using SecureExec.Testing.Drivers.Node;
+using SecureExec.Testing.Kernel;
+using SecureExec.Testing.Kernel.Vfs;
+
+namespace SecureExec.Testing;
+
+/// <summary>The JavaScript entry points: guest code runs as an ES module under the VM's `node` command.</summary>
+public sealed partial class NodeRuntime
+{
+    /// <summary>Guest directory for the files <see cref="RunAsync{T}"/> writes.</summary>
+    private const string ScratchDirectory = "/tmp/.secure-exec";
+
+    private int _nextRun;
+
+    private static void RegisterNode(VirtualKernel kernel, NodeRuntimeOptions options) =>
+        NodeDriver.Register(kernel, new NodeDriverOptions { MaxHeapBytes = (ulong)Math.Max(16L << 20, options.MemoryLimitBytes) });
+
+    /// <summary>
+    /// Runs <paramref name="code"/> as an ES module (like <c>node --input-type=module -e</c>: relative imports
+    /// resolve from the working directory) and returns its output and exit code. Timeout and cancellation
+    /// behave as in <see cref="ExecCommandAsync"/>.
+    /// </summary>
+    public Task<ExecResult> ExecAsync(string code, ExecOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return ExecCommandAsync("node", ["--input-type=module", "-e", code], options, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="code"/> as an ES module file and hands back its default export (awaited, then
+    /// JSON-serialized in the guest and deserialized as <typeparamref name="T"/>), with the output and exit code.
+    /// Relative imports in <paramref name="code"/> resolve from the guest directory /tmp/.secure-exec.
+    /// </summary>
+    public async Task<RunResult<T>> RunAsync<T>(string code, ExecOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var id = Interlocked.Increment(ref _nextRun);
+        var module = $"{ScratchDirectory}/run-{id}.mjs";
+        var valueFile = $"{ScratchDirectory}/run-{id}.json";
+        var fs = Kernel.FileSystem;
+        fs.MkdirAll(ScratchDirectory);
+        var e = fs.WriteAllText(module, code);
+        if (e != Errno.SUCCESS) throw new IOException($"cannot write {module} in the VM: {e.Message()}");
+        var runner = $$"""
+            import * as m from {{JsonSerializer.Serialize(module)}};
+            import { writeFileSync } from 'node:fs';
+            const value = await m.default;
+            writeFileSync({{JsonSerializer.Serialize(valueFile)}}, JSON.stringify(value === undefined ? null : value));
+            """;
+        try
+        {
+            var result = await ExecCommandAsync("node", ["--input-type=module", "-e", runner], options, ct).ConfigureAwait(false);
+            var value = default(T);
+            if (fs.ReadAllBytes(valueFile, out var json) == Errno.SUCCESS && json.Length > 0)
+                value = JsonSerializer.Deserialize<T>(json, s_json);
+            return new RunResult<T>(value, result.Stdout, result.Stderr, result.ExitCode);
+        }
+        finally
+        {
+            fs.Unlink(PathContext.Host, module);
+            fs.Unlink(PathContext.Host, valueFile);
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="code"/> as a long-running ES module and returns at once with a live handle: write
+    /// its stdin, kill it, wait for it. Output arrives through <see cref="SpawnOptions.OnStdout"/>/<see cref="SpawnOptions.OnStderr"/>.
+    /// </summary>
+    public async Task<NodeProcess> SpawnAsync(string code, SpawnOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        options ??= new SpawnOptions();
+        var exec = new ExecOptions
+        {
+            Env = options.Env,
+            Cwd = options.Cwd,
+            Timeout = options.Timeout,
+            OnStdout = options.OnStdout,
+            OnStderr = options.OnStderr,
+        };
+        var process = await SpawnCommandAsync("node", ["--input-type=module", "-e", code], exec, ct).ConfigureAwait(false);
+        return new NodeProcess(process);
+    }
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+}
