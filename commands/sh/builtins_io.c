@@ -47,6 +47,12 @@ static int flush_out(Str *o, const char *who) {
     int r = 0;
     fflush(stdout);
     if (o->len && xwrite(1, o->s, o->len) < 0) {
+        extern int pipe_inproc, pipe_epipe;
+        if (pipe_inproc && errno == EPIPE) {
+            pipe_epipe = 1;
+            free(o->s);
+            return 1;
+        }
         sh_error("%s: %s: I/O error", who, who);
         r = 1;
     }

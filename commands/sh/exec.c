@@ -495,11 +495,31 @@ static int start_async(Node *n) {
     return spawn_node(n);
 }
 
+/* A first stage `echo ...` / `printf ...` whose expansion cannot change the shell's state runs in
+ * this process (after the other stages started, so a full pipe cannot block it): it saves a child sh. */
+static int inproc_stage(Node *c) {
+    if (c->type != N_SIMPLE || c->nassigns || c->redirs || !c->nwords) return 0;
+    if (strcmp(c->words[0], "echo") && strcmp(c->words[0], "printf")) return 0;
+    if (func_lookup(c->words[0]) || opts[O_XTRACE]) return 0;
+    for (int i = 1; i < c->nwords; i++) {
+        const char *w = c->words[i];
+        for (const char *p = strstr(w, "${"); p; p = strstr(p + 1, "${"))
+            if (strpbrk(p, "=?")) return 0;
+        if (strstr(w, "$((") && strchr(w, '=')) return 0;
+    }
+    return 1;
+}
+int pipe_inproc, pipe_epipe;
+
 static int exec_pipe(Node *n) {
     int *pids = xmalloc(sizeof(int) * (size_t)n->ncmds);
-    int prev = -1;
+    int prev = -1, first = 0, p0[2] = {-1, -1};
     int save0 = se_dup_min(0, 10, 1), save1 = se_dup_min(1, 10, 1);
-    for (int i = 0; i < n->ncmds; i++) {
+    if (inproc_stage(n->cmds[0]) && se_pipe_cloexec(p0) == 0) {
+        first = 1;
+        prev = p0[0];
+    }
+    for (int i = first; i < n->ncmds; i++) {
         int p[2] = {-1, -1};
         if (i < n->ncmds - 1 && se_pipe_cloexec(p) < 0) {
             sh_error("pipe: %s", strerror(errno));
@@ -519,6 +539,20 @@ static int exec_pipe(Node *n) {
     }
     if (save0 >= 0) se_dup2(save0, 0), close(save0);
     if (save1 >= 0) se_dup2(save1, 1), close(save1);
+    if (first) {
+        int s1 = se_dup_min(1, 10, 1);
+        se_dup2(p0[1], 1);
+        close(p0[1]);
+        int old = se_signal(SIGPIPE, SE_SIG_IGN);
+        pipe_inproc = 1;
+        pipe_epipe = 0;
+        int s = exec_simple(n->cmds[0], 0);
+        pipe_inproc = 0;
+        if (old >= 0) se_signal(SIGPIPE, old);
+        if (s1 >= 0) se_dup2(s1, 1), close(s1);
+        else close(1);
+        pids[0] = -(pipe_epipe ? 128 + SIGPIPE : s);
+    }
     int st = 0, fail = 0;
     for (int i = 0; i < n->ncmds; i++) {
         int s = pids[i] > 0 ? wait_pid(pids[i]) : -pids[i];
