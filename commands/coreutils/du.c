@@ -43,9 +43,9 @@ static int seen_before(const se_stat_t *st) {
 }
 
 static uint64_t usage(const se_stat_t *st) {
-    if (o_apparent) return FS_ISREG(st->mode) || FS_ISLNK(st->mode) ? (uint64_t)st->size : 0;
+    if (o_apparent) return (uint64_t)st->size;
     uint64_t b = (uint64_t)st->blocks * 512;
-    if (!b && st->size > 0) b = ((uint64_t)st->size + 4095) / 4096 * 4096; /* kernel gave no blocks */
+    if (!b && st->size > 0 && FS_ISREG(st->mode)) b = ((uint64_t)st->size + 4095) / 4096 * 4096; /* no blocks from the kernel */
     return b;
 }
 
@@ -65,7 +65,9 @@ static uint64_t walk(const char *path, int depth, int top) {
         return 0;
     }
     if ((fl ? se_stat(path, &st) : se_lstat(path, &st)) < 0) {
-        cu_error(0, errno, "cannot access %s", cu_quote(path));
+        int e = errno;
+        if (fl && se_lstat(path, &st) == 0) e = 0; /* dangling symlink: GNU gives no reason */
+        cu_error(0, e, "cannot access %s", cu_quote(path));
         status = 1;
         return 0;
     }
