@@ -40,6 +40,7 @@ static int copy_tree(const char *src, const char *dst) {
         if (n < 0) return -1;
         buf[n] = 0;
         if (symlink(buf, dst) < 0 || unlink(src) < 0) return -1;
+        fs_set_times(dst, ts, 0);
         return 0;
     } else {
         if (fs_copy_data(src, dst, st.mode & 0777) < 0 || unlink(src) < 0) return -1;
