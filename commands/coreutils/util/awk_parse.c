@@ -10,6 +10,8 @@ typedef struct Parser {
     Func *fn;     /* function being parsed (locals) */
     int no_gt;    /* unparenthesised print list: '>' and '|' redirect */
     Func *funcs;
+    int loops;    /* enclosing loops (break/continue) */
+    int rule;     /* 1 BEGIN, 2 END action: no next/nextfile */
 } Parser;
 
 int awk_nglobals;
@@ -568,14 +570,27 @@ static Node *simple_statement(Parser *p) {
     switch (p->tok) {
     case TK_PRINT: case TK_PRINTF:
         return print_stmt(p);
-    case TK_NEXT: next(p); return mk(p, S_NEXT, NULL, NULL);
-    case TK_NEXTFILE: next(p); return mk(p, S_NEXTFILE, NULL, NULL);
-    case TK_BREAK: next(p); return mk(p, S_BREAK, NULL, NULL);
-    case TK_CONTINUE: next(p); return mk(p, S_CONTINUE, NULL, NULL);
+    case TK_NEXT: case TK_NEXTFILE: {
+        const char *w = p->tok == TK_NEXT ? "next" : "nextfile";
+        if (p->rule && !p->fn) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "`%s' used in %s action", w, p->rule == 1 ? "BEGIN" : "END");
+            syntax_error(p, msg);
+        }
+        n = mk(p, p->tok == TK_NEXT ? S_NEXT : S_NEXTFILE, NULL, NULL);
+        next(p);
+        return n;
+    }
+    case TK_BREAK: case TK_CONTINUE:
+        if (!p->loops) syntax_error(p, p->tok == TK_BREAK ? "`break' is not allowed outside a loop" : "`continue' is not allowed outside a loop");
+        n = mk(p, p->tok == TK_BREAK ? S_BREAK : S_CONTINUE, NULL, NULL);
+        next(p);
+        return n;
     case TK_EXIT:
         next(p);
         return mk(p, S_EXIT, is_term(p->tok) ? NULL : expr(p), NULL);
     case TK_RETURN:
+        if (!p->fn) syntax_error(p, "`return' used outside function context");
         next(p);
         return mk(p, S_RETURN, is_term(p->tok) ? NULL : expr(p), NULL);
     case TK_DELETE:
@@ -626,12 +641,16 @@ static Node *statement(Parser *p) {
         expect(p, ')');
         if (p->tok == ';') { next(p); return n; }
         skip_nl(p);
+        p->loops++;
         n->b = statement(p);
+        p->loops--;
         return n;
     case TK_DO:
         next(p);
         skip_nl(p);
+        p->loops++;
         n = mk(p, S_DO, NULL, statement(p));
+        p->loops--;
         skip_nl(p);
         expect(p, TK_WHILE);
         expect(p, '(');
@@ -662,8 +681,10 @@ static Node *statement(Parser *p) {
                             next(p);
                             skip_nl(p);
                             n = mk(p, S_FORIN, v, arr);
+                            p->loops++;
                             if (p->tok == ';') next(p);
                             else n->d = statement(p);
+                            p->loops--;
                             return n;
                         }
                     }
@@ -682,7 +703,9 @@ static Node *statement(Parser *p) {
         expect(p, ')');
         if (p->tok == ';') { next(p); return n; }
         skip_nl(p);
+        p->loops++;
         n->d = statement(p);
+        p->loops--;
         return n;
     }
     default:
@@ -744,7 +767,9 @@ int awk_parse(Source *srcs, int nsrcs, Program *prog) {
             r->kind = p->tok == TK_BEGIN ? 1 : 2;
             next(p);
             if (p->tok != '{') syntax_error(p, "syntax error");
+            p->rule = r->kind;
             r->action = block(p);
+            p->rule = 0;
             add_rule(r->kind == 1 ? &prog->begin : &prog->end, r);
             continue;
         }
