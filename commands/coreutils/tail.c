@@ -40,6 +40,87 @@ static void emit(const char *d, size_t len, uint64_t count, int bytes, int from_
     tu_write(d + start, len - start);
 }
 
+/* Reads what `tail` needs: for a regular file only the end (seeking back), otherwise the whole stream while
+ * discarding data that can no longer be part of the last `count` lines or bytes. */
+static int read_tail(int fd, char **out, size_t *outlen, uint64_t count, int bytes, int from_start) {
+    struct stat st;
+    if (!from_start && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > TU_BUFSZ) {
+        off_t end = lseek(fd, 0, SEEK_END), start = end;
+        if (end >= 0) {
+            if (bytes) {
+                start = (uint64_t)end > count ? end - (off_t)count : 0;
+            } else {
+                /* walk back in blocks until enough delimiters are seen */
+                char *blk = tu_xmalloc(TU_BUFSZ);
+                uint64_t seen = 0;
+                int first = 1;
+                while (start > 0) {
+                    off_t b = start > TU_BUFSZ ? start - TU_BUFSZ : 0;
+                    size_t n = start - b;
+                    if (lseek(fd, b, SEEK_SET) < 0 || read(fd, blk, n) != (ssize_t)n) break;
+                    size_t k = n;
+                    if (first && k > 0 && blk[k - 1] == delim) k--; /* the final delimiter ends the last line */
+                    first = 0;
+                    int done = 0;
+                    while (k > 0) {
+                        if (blk[k - 1] == delim && ++seen > count) {
+                            done = 1;
+                            break;
+                        }
+                        k--;
+                    }
+                    if (done) {
+                        start = b + k;
+                        break;
+                    }
+                    start = b;
+                }
+                free(blk);
+            }
+            if (lseek(fd, start, SEEK_SET) >= 0) return tu_slurp(fd, out, outlen);
+        }
+    }
+    if (from_start) return tu_slurp(fd, out, outlen);
+    size_t cap = 4 * TU_BUFSZ, n = 0;
+    char *b = tu_xmalloc(cap + 1);
+    for (;;) {
+        if (cap - n < TU_BUFSZ) b = tu_xrealloc(b, (cap *= 2) + 1);
+        ssize_t k = read(fd, b + n, cap - n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            free(b);
+            return -1;
+        }
+        if (k == 0) break;
+        n += k;
+        if (n > 16 * (size_t)TU_BUFSZ) {
+            /* drop what is before the last `count` records */
+            size_t keep;
+            if (bytes) {
+                keep = count < n ? n - count : 0;
+            } else {
+                keep = n;
+                uint64_t seen = 0;
+                size_t e = n;
+                if (e > 0 && b[e - 1] == delim) e--;
+                while (e > 0) {
+                    if (b[e - 1] == delim && ++seen > count) break;
+                    e--;
+                }
+                keep = e;
+            }
+            if (keep > 0) {
+                memmove(b, b + keep, n - keep);
+                n -= keep;
+            }
+        }
+    }
+    b[n] = 0;
+    *out = b;
+    *outlen = n;
+    return 0;
+}
+
 static void header(const char *name) {
     static int first = 1;
     printf("%s==> %s <==\n", first ? "" : "\n", strcmp(name, "-") ? name : "standard input");
@@ -107,7 +188,7 @@ int tail_main(int argc, char **argv) {
         if (verbose) header(name);
         char *d = NULL;
         size_t len = 0;
-        if (tu_slurp(fds[i], &d, &len) < 0) {
+        if (read_tail(fds[i], &d, &len, count, bytes, from_start) < 0) {
             cu_error(0, errno, "error reading %s", cu_quote(name));
             status = 1;
             tu_close(fds[i]);
