@@ -5,6 +5,7 @@ using SecureExec.Testing.Kernel.Vfs.Host;
 namespace SecureExec.Testing.Tests.Kernel.Vfs;
 
 /// <summary>Host directories mounted into the VM: behaviour, EROFS/EXDEV, and every escape attempt.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class HostMountTests : VfsTestBase
 {
     private readonly string _root;    // temp dir holding both the mounted dir and a sibling "outside" dir
@@ -375,5 +376,23 @@ public sealed class HostMountTests : VfsTestBase
         {
             File.Delete(hostTarget);
         }
+    }
+
+    [Fact]
+    public void Chmod_FileSwappedForSymlink_TargetOutsideUntouched()
+    {
+        Assert.Equal(FileType.Regular, StatOk("/mnt/h/inside.txt").Type);
+        Assert.Equal(Errno.SUCCESS, Fs.Open(Host, "/mnt/h/inside.txt", OpenFlags.O_RDONLY, 0, out var keep));
+        var node = ((SecureExec.Testing.Kernel.Vfs.IVfsDescription)keep).Node; // looked up as a regular file
+        keep.Release();
+        File.Delete(Path.Combine(_host, "inside.txt"));
+        var secret = Path.Combine(_outside, "secret.txt");
+        File.CreateSymbolicLink(Path.Combine(_host, "inside.txt"), secret);
+        var before = File.GetUnixFileMode(secret);
+        Assert.Equal(Errno.ELOOP, node.Chmod(0x1FF));
+        Assert.Equal(Errno.ELOOP, node.Utimens(new Timespec(1, 0), new Timespec(1, 0)));
+        Assert.Equal(Errno.ELOOP, node.Truncate(0));
+        Assert.Equal(before, File.GetUnixFileMode(secret));
+        Assert.Equal("SECRET", File.ReadAllText(secret));
     }
 }

@@ -126,12 +126,19 @@ internal sealed class HostNode(HostMount mount, string relative, FileType type) 
         using (dir) return ReadlinkAt(dir, name, out target);
     }
 
-    /// <summary>Runs <paramref name="action"/> with an O_PATH fd of this inode (ELOOP if it became a symlink).</summary>
+    /// <summary>Runs <paramref name="action"/> with an O_PATH fd of this inode. ELOOP if it became a symlink (an
+    /// O_PATH|O_NOFOLLOW open returns the link itself; the action, which goes through /proc/self/fd, must not see one).</summary>
     private Errno WithInode(Func<SafeFileHandle, Errno> action)
     {
         var e = Mount.Open(Relative, O_PATH, 0, out var fd);
         if (e != Errno.SUCCESS) return e;
-        using (fd) return action(fd);
+        using (fd)
+        {
+            e = Fstat(fd, out var st);
+            if (e != Errno.SUCCESS) return e;
+            if (ModeBits.TypeOf(st.Mode) == FileType.Symlink) return Errno.ELOOP;
+            return action(fd);
+        }
     }
 
     public override Errno Chmod(uint mode) => WithInode(fd => Fchmod(fd, mode));
