@@ -302,6 +302,18 @@ static void list_dir(const char *path, const char *label, int header) {
         }
     }
     closedir(d);
+    for (int k = 0; o_all && k < 2; k++) { /* some file systems do not list . and .. */
+        const char *dot = k ? ".." : ".";
+        int seen = 0;
+        for (size_t i = 0; i < n && !seen; i++) seen = !strcmp(v[i].name, dot);
+        if (seen) continue;
+        if (n == cap) v = realloc(v, (cap *= 2) * sizeof *v);
+        struct ent *e = &v[n++];
+        memset(e, 0, sizeof *e);
+        e->name = strdup(dot);
+        e->path = fs_join(path, dot);
+        fill(e, 0);
+    }
     if (o_fmt == F_LONG || o_size) {
         uint64_t blocks = 0;
         for (size_t i = 0; i < n; i++) if (v[i].ok) blocks += (uint64_t)v[i].st.blocks;
