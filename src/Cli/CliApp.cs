@@ -55,9 +55,6 @@ public static class CliApp
             case "version":
                 new Output(stdout).WriteLine("secure-exec " + (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?"));
                 return 0;
-            case "node":
-                err.WriteLine("secure-exec: node: the Node driver is not available yet; use `secure-exec sh` or `secure-exec run`");
-                return UsageExitCode;
         }
 
         NodeRuntime runtime;
@@ -81,17 +78,45 @@ public static class CliApp
 
         await using (runtime)
         {
-            var (command, commandArgs) = options.Subcommand == "sh"
-                ? ("sh", options.Arguments)
-                : (options.Arguments[0], options.Arguments.Skip(1).ToList());
+            var (command, commandArgs) = options.Subcommand switch
+            {
+                "sh" or "node" => (options.Subcommand, options.Arguments),
+                _ => (options.Arguments[0], options.Arguments.Skip(1).ToList()),
+            };
             var output = new Output(stdout);
             var clock = Stopwatch.StartNew();
+            // Until the process is known to have started, stderr is held back: a VM without the guest `node`
+            // command answers "command not found", which becomes the clearer message below.
+            var held = new List<byte[]>();
+            var holding = true;
+            void OnStderr(ReadOnlyMemory<byte> chunk)
+            {
+                lock (held)
+                {
+                    if (holding)
+                    {
+                        held.Add(chunk.ToArray());
+                        return;
+                    }
+                }
+                err.Write(chunk.Span);
+            }
             var process = await runtime.SpawnCommandAsync(command, commandArgs, new ExecOptions
             {
                 Timeout = options.Timeout,
                 OnStdout = chunk => output.Write(chunk.Span),
-                OnStderr = chunk => err.Write(chunk.Span),
+                OnStderr = OnStderr,
             }, ct);
+            lock (held)
+            {
+                holding = false;
+                if (process.Pid == 0 && command == "node" && options.Subcommand == "node")
+                {
+                    err.WriteLine("secure-exec: node: the Node driver is not available in this build; use `secure-exec sh` or `secure-exec run`");
+                    return UsageExitCode;
+                }
+                foreach (var chunk in held) err.Write(chunk);
+            }
 
             if (stdinIsTerminal) process.CloseStdin();
             else _ = PumpStdinAsync(stdin, process, ct);

@@ -97,11 +97,14 @@ public class CliAppTests
     }
 
     [Fact]
-    public async Task Node_IsNotAvailableYet()
+    public async Task Node_RunsTheGuestNodeCommand_OrSaysItIsNotAvailable()
     {
-        var (code, _, stderr) = await Cli.RunAsync(null, "node", "-e", "1");
-        Assert.Equal(2, code);
-        Assert.Contains("the Node driver is not available yet", stderr);
+        var (code, stdout, stderr) = await Cli.RunAsync(null, "--commands-dir", Cli.Commands, "node", "-e", "console.log(6 * 7)");
+        if (code == 2 && stderr.Contains("the Node driver is not available in this build"))
+            return; // a build without the Node driver
+        Assert.Equal("", stderr);
+        Assert.Equal("42\n", stdout);
+        Assert.Equal(0, code);
     }
 
     [Fact]
