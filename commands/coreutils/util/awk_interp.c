@@ -165,6 +165,8 @@ static Value store(Node *lv, int op, Value val, int want) {
     switch (lv->type) {
     case N_GVAR: case N_LVAR: {
         Var *v = var_of(lv);
+        if (v->arr || (v->ref && v->v.type == T_UNINIT && v->ref->arr))
+            awk_fatal("attempt to use array in a scalar context");
         if (op) {
             if (lv->type == N_GVAR && lv->op == V_NF) awkfld_ensure_split();
             Value r = arith(op, awkv_tonum(&v->v), awkv_tonum(&val));
@@ -476,6 +478,8 @@ static NOINLINE int do_print(Node *s) {
             parts[n++] = awkv_tostr_out(&v);
             awkv_free(&v);
         }
+    } else if (!s->a) {
+        parts[n++] = str_ref(awk_empty); /* printf without a format prints nothing */
     } else {
         Value v = awk_eval(s->a);
         Str *fmt = awkv_tostr(&v);

@@ -553,7 +553,6 @@ static Node *print_stmt(Parser *p) {
             p->no_gt = 0;
         }
     }
-    if (type == S_PRINTF && !n->a) syntax_error(p, "syntax error");
     t = p->tok;
     if (t == '>' || t == TK_APPEND || t == '|') {
         n->op = t == '>' ? R_FILE : t == TK_APPEND ? R_APPEND : R_PIPE;
@@ -732,6 +731,9 @@ static void function_def(Parser *p) {
             cap = cap ? cap * 2 : 8;
             f->params = realloc(f->params, cap * sizeof(char *));
         }
+        for (int k = 0; k < f->nparams; k++)
+            if (strcmp(f->params[k], p->lx.text) == 0) syntax_error(p, "duplicate parameter name");
+        if (strcmp(p->lx.text, f->name) == 0) syntax_error(p, "parameter shadows the function name");
         f->params[f->nparams++] = strdup(p->lx.text);
         next(p);
         if (p->tok == ',') { next(p); skip_nl(p); }
