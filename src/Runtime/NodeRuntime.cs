@@ -137,6 +137,8 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentException.ThrowIfNullOrEmpty(command);
+        if (_options.OnStdout is not null || _options.OnStderr is not null)
+            options = options with { OnStdout = options.OnStdout + _options.OnStdout, OnStderr = options.OnStderr + _options.OnStderr };
         var capacity = _kernel.Limits.PipeCapacity;
         var (stdinRead, stdinWrite) = Pipe.Create(capacity);
         var (stdoutRead, stdoutWrite) = Pipe.Create(capacity);

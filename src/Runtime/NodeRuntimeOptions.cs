@@ -22,4 +22,13 @@ public sealed record NodeRuntimeOptions
 
     /// <summary>Largest linear memory one guest (wasm) process may grow to; beyond it allocations fail. Default 512 MiB.</summary>
     public long MemoryLimitBytes { get; init; } = 512L << 20;
+
+    /// <summary>
+    /// Observes the stdout of every process started from the host (Exec*, Spawn*, Run), called after the per-command
+    /// callback on a reader thread. Test-framework adapters use it to route guest output to the test's output.
+    /// </summary>
+    public Action<ReadOnlyMemory<byte>>? OnStdout { get; init; }
+
+    /// <summary>Like <see cref="OnStdout"/>, for stderr.</summary>
+    public Action<ReadOnlyMemory<byte>>? OnStderr { get; init; }
 }
