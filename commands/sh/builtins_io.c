@@ -45,6 +45,11 @@ static int echo_escapes(Str *o, const char *s) {
 
 static int flush_out(Str *o, const char *who) {
     int r = 0;
+    if (capture) {
+        if (o->len) str_addn(capture, o->s, o->len);
+        free(o->s);
+        return 0;
+    }
     fflush(stdout);
     if (o->len && xwrite(1, o->s, o->len) < 0) {
         extern int pipe_inproc, pipe_epipe;

@@ -144,8 +144,42 @@ static int spawn_node(Node *n) {
     return pid;
 }
 
+static int inproc_stage(Node *c);
+static int is_external_simple(Node *n);
+static int exec_simple(Node *n, int flags);
+static int spawn_external(char **argv, int bg, int *pid_out);
+static void free_argv(char **v);
+static int do_assign_env(Node *n, char ***ex);
+Str *capture; /* echo/printf append here instead of writing fd 1 */
+
+/* $(echo/printf ...) without side effects: run here, collecting the output */
+static char *cmdsubst_inproc(Node *n) {
+    extern int subst_ran, subst_status;
+    int sr = subst_ran, ss = subst_status;
+    Str out = {0}, *sc = capture;
+    capture = &out;
+    expand_state_push();
+    int es = exit_status;
+    int st = exec_simple(n, 0);
+    if (unwind != U_EXIT) exit_status = es; /* $? changes only when the command completes */
+    expand_state_pop();
+    capture = sc;
+    subst_ran = 1;
+    subst_status = st;
+    (void)sr, (void)ss;
+    return str_take(&out);
+}
+
 char *cmdsubst(const char *code, int backq) {
     int p[2];
+    /* the common single-command forms avoid a child sh */
+    parse_noalias++;
+    parse_quiet++;
+    Node *n = parse_string(code, lineno);
+    parse_quiet--;
+    parse_noalias--;
+    if (n && n->type == N_SIMPLE && inproc_stage(n)) return cmdsubst_inproc(n);
+    int direct = n && n->type == N_SIMPLE && !n->redirs && is_external_simple(n);
     if (se_pipe_cloexec(p) < 0) {
         sh_error("pipe: %s", strerror(errno));
         return xstrdup("");
@@ -153,10 +187,31 @@ char *cmdsubst(const char *code, int backq) {
     int save1 = se_dup_min(1, 10, 1);
     se_dup2(p[1], 1);
     close(p[1]);
-    int map[20];
-    int nfd = build_fdmap(map, 10);
-    int pid = -1;
-    int r = spawn_child_sh(code, lineno, map, nfd, &pid);
+    int pid = -1, r = -1, st = 127;
+    if (direct) {
+        /* a single external command: spawn it directly */
+        int argc;
+        expand_state_push();
+        char **argv = expand_words(n->words, n->nwords, &argc);
+        expand_state_pop();
+        if (argv && argc) {
+            local_push();
+            char **ex = NULL;
+            if (do_assign_env(n, &ex) == 0) {
+                st = spawn_external(argv, 0, &pid);
+                r = st < 0 ? 0 : -1;
+                free_argv(ex);
+            }
+            local_pop();
+        } else
+            direct = 0; /* expanded to nothing: let a child sh handle it */
+        free_argv(argv);
+    }
+    if (!direct) {
+        int map[20];
+        int nfd = build_fdmap(map, 10);
+        r = spawn_child_sh(code, lineno, map, nfd, &pid);
+    }
     if (save1 >= 0) {
         se_dup2(save1, 1);
         close(save1);
@@ -172,7 +227,7 @@ char *cmdsubst(const char *code, int backq) {
     close(p[0]);
     extern int subst_ran, subst_status;
     subst_ran = 1;
-    subst_status = r == 0 ? wait_pid(pid) : 127;
+    subst_status = r == 0 ? wait_pid(pid) : st;
     return str_take(&out);
 }
 
@@ -228,6 +283,9 @@ static int do_assign(char **assigns, int n, int flags, char ***expanded) {
     *expanded = ex;
     return 0;
 }
+
+/* prefix assignments of a command, exported for it only (caller pushes/pops a local frame) */
+static int do_assign_env(Node *n, char ***ex) { return do_assign(n->assigns, n->nassigns, 0x100 | V_EXPORT, ex); }
 
 static void free_argv(char **v) {
     if (!v) return;

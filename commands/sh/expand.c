@@ -628,4 +628,27 @@ char **expand_words(char **words, int n, int *count) {
     return out.v;
 }
 
+/* expansion globals around a nested (in-process) command */
+static struct {
+    int at_empty, lit_split, nosplit, error, subst_ran, subst_status;
+} estack[16];
+static int esp;
+void expand_state_push(void) {
+    if (esp < 16) {
+        estack[esp].at_empty = at_empty, estack[esp].lit_split = lit_split, estack[esp].nosplit = nosplit_ctx;
+        estack[esp].error = expand_error, estack[esp].subst_ran = subst_ran, estack[esp].subst_status = subst_status;
+    }
+    esp++;
+    at_empty = lit_split = nosplit_ctx = 0;
+}
+void expand_state_pop(void) {
+    esp--;
+    if (esp < 16) {
+        at_empty = estack[esp].at_empty, lit_split = estack[esp].lit_split, nosplit_ctx = estack[esp].nosplit;
+        int err = expand_error;
+        expand_error = estack[esp].error || err;
+        subst_ran = estack[esp].subst_ran, subst_status = estack[esp].subst_status;
+    }
+}
+
 int fnmatch_sh(const char *pat, const char *s) { return fnmatch(pat, s, 0) == 0; }

@@ -17,7 +17,7 @@ typedef struct {
     char *w;
 } Tok;
 
-int parse_error, parse_noalias;
+int parse_error, parse_noalias, parse_quiet;
 const char *parse_prefix = "";
 static Input *in;
 static Tok tok;
@@ -87,6 +87,7 @@ static int gc(void) {
 static void syntax(const char *fmt, const char *a, const char *b) {
     if (parse_error) return;
     parse_error = 1;
+    if (parse_quiet) return;
     char msg[512];
     snprintf(msg, sizeof msg, fmt, a, b);
     lineno = in->lineno;

@@ -72,6 +72,10 @@ Node *parse_command_line(Input *in, int *eof);
 Node *parse_string(const char *s, int lineno); /* whole string; NULL on error (reported) */
 extern int parse_error;
 extern int parse_noalias; /* disable alias substitution */
+extern int parse_quiet;   /* no syntax error messages */
+extern Str *capture;
+void expand_state_push(void);
+void expand_state_pop(void);
 extern const char *parse_prefix; /* "eval: " while parsing eval text */
 
 /* ---- printing AST as shell text (print.c) ---- */
