@@ -139,7 +139,7 @@ static void build_codes(const unsigned char *len, int n, unsigned short *code) {
 /* ---- compressor ---- */
 struct sym { unsigned short lit, dist; }; /* lit < 256 literal; else length (lit-256+3 stored as length) */
 
-static void write_block(struct bw *w, const struct sym *s, size_t ns, int final) {
+static void write_dynamic(struct bw *w, const struct sym *s, size_t ns, int final) {
     unsigned lf[286] = {0}, df[30] = {0};
     int lcode[512];
     for (size_t i = 0; i < ns; i++) {
@@ -219,6 +219,59 @@ static void write_block(struct bw *w, const struct sym *s, size_t ns, int final)
     put_bits(w, lc[256], ll[256]);
 }
 
+static void write_fixed(struct bw *w, const struct sym *s, size_t ns, int final) {
+    unsigned char ll[288], dl[30];
+    unsigned short lc[288], dc[30];
+    for (int i = 0; i < 288; i++) ll[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+    for (int i = 0; i < 30; i++) dl[i] = 5;
+    build_codes(ll, 288, lc);
+    build_codes(dl, 30, dc);
+    put_bits(w, (uint32_t)final, 1);
+    put_bits(w, 1, 2);
+    for (size_t i = 0; i < ns; i++) {
+        if (!s[i].dist) { put_bits(w, lc[s[i].lit], ll[s[i].lit]); continue; }
+        int L = s[i].lit, c = 0;
+        while (c < 28 && len_base[c + 1] <= L) c++;
+        put_bits(w, lc[257 + c], ll[257 + c]);
+        put_bits(w, (uint32_t)(L - len_base[c]), len_extra[c]);
+        int d = s[i].dist, k = 0;
+        while (k < 29 && dist_base[k + 1] <= d) k++;
+        put_bits(w, dc[k], dl[k]);
+        put_bits(w, (uint32_t)(d - dist_base[k]), dist_extra[k]);
+    }
+    put_bits(w, lc[256], ll[256]);
+}
+
+/* Appends the bits of t to w. */
+static void append_bits(struct bw *w, const struct bw *t) {
+    for (size_t i = 0; i < t->n; i++) put_bits(w, t->buf[i], 8);
+    if (t->nb) put_bits(w, t->bits, t->nb);
+}
+
+/* Writes one block as dynamic, fixed or stored Huffman, whichever is smallest. */
+static void write_block(struct bw *w, const struct sym *s, size_t ns, int final, const unsigned char *raw, size_t rawn) {
+    struct bw d = {0}, f = {0};
+    write_dynamic(&d, s, ns, final);
+    write_fixed(&f, s, ns, final);
+    size_t dbits = d.n * 8 + (size_t)d.nb, fbits = f.n * 8 + (size_t)f.nb;
+    size_t sbits = (rawn + 4 * ((rawn + 65534) / 65535 + 1)) * 8 + 8;
+    if (sbits < dbits && sbits < fbits) {
+        size_t off = 0;
+        do {
+            size_t k = rawn - off > 65535 ? 65535 : rawn - off;
+            int last = off + k == rawn;
+            put_bits(w, (uint32_t)(final && last), 1);
+            put_bits(w, 0, 2);
+            if (w->nb > 0) put_byte(w, (unsigned char)w->bits), w->bits = 0, w->nb = 0; /* byte align */
+            put_byte(w, (unsigned char)k), put_byte(w, (unsigned char)(k >> 8));
+            put_byte(w, (unsigned char)~k), put_byte(w, (unsigned char)(~k >> 8));
+            for (size_t i = 0; i < k; i++) put_byte(w, raw[off + i]);
+            off += k;
+        } while (off < rawn);
+    } else append_bits(w, dbits <= fbits ? &d : &f);
+    free(d.buf), free(f.buf);
+}
+
 #define WSIZE 32768
 #define HBITS 15
 #define BLOCK_SYMS 32768
@@ -229,7 +282,7 @@ static void deflate_raw(struct bw *w, const unsigned char *in, size_t n, int lev
     int *head = malloc(sizeof(int) << HBITS), *prev = malloc(sizeof(int) * WSIZE);
     for (int i = 0; i < (1 << HBITS); i++) head[i] = -1;
     struct sym *syms = malloc(sizeof *syms * BLOCK_SYMS);
-    size_t ns = 0, pos = 0;
+    size_t ns = 0, pos = 0, block_start = 0;
 #define HASH(p) ((((unsigned)in[p] << 10) ^ ((unsigned)in[(p) + 1] << 5) ^ in[(p) + 2]) & ((1 << HBITS) - 1))
 #define INSERT(p) do { if ((p) + 3 <= n) { unsigned h_ = HASH(p); prev[(p) & (WSIZE - 1)] = head[h_]; head[h_] = (int)(p); } } while (0)
     while (pos < n) {
@@ -263,11 +316,11 @@ static void deflate_raw(struct bw *w, const unsigned char *in, size_t n, int lev
             pos++;
         }
         if (ns == BLOCK_SYMS) {
-            write_block(w, syms, ns, 0);
-            ns = 0;
+            write_block(w, syms, ns, 0, in + block_start, pos - block_start);
+            ns = 0, block_start = pos;
         }
     }
-    write_block(w, syms, ns, 1);
+    write_block(w, syms, ns, 1, in + block_start, pos - block_start);
     flush_bits(w);
     free(head), free(prev), free(syms);
 }
@@ -472,6 +525,7 @@ corrupt:
 }
 
 /* ---- command line ---- */
+static size_t stream_n; /* deflate bytes of the last file, for -v */
 static int o_stdout, o_decomp, o_force, o_keep, o_level = 6, o_test, o_verbose, o_quiet, o_noname, o_rec, status;
 
 static void warn(int code) {
@@ -506,6 +560,11 @@ static void do_stream(int in, int out, const char *name, const char *label, uint
             return;
         }
     } else res = fs_gz_compress(data, n, o_level, o_noname ? NULL : name, o_noname ? 0 : mtime, &rn);
+    /* -v ratios count the deflate stream only (no header, name or trailer), like gzip */
+    const unsigned char *gz = o_decomp ? data : res;
+    size_t gzn = o_decomp ? n : rn, hdr = 18;
+    if (gzn > 10 && (gz[3] & 8)) hdr += strnlen((const char *)gz + 10, gzn - 10) + 1;
+    stream_n = gzn > hdr ? gzn - hdr : 0;
     if (!o_test && fs_write_all(out, res, rn) < 0) {
         cu_error(0, errno, "%s", "stdout");
         status = 1;
@@ -515,7 +574,7 @@ static void do_stream(int in, int out, const char *name, const char *label, uint
 }
 
 static void ratio(size_t in, size_t out) {
-    size_t big = o_decomp ? out : in, small = o_decomp ? in : out;
+    size_t big = o_decomp ? out : in, small = stream_n;
     double r = big ? 100.0 * ((double)big - (double)small) / (double)big : 0;
     fprintf(stderr, "%5.1f%%", r);
 }
