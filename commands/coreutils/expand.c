@@ -133,6 +133,10 @@ static int run(int argc, char **argv, int un) {
             if (pend_start >= 0)
                 for (long q = pend_start; q < col; q++) tu_putc(' ');
         }
+        if (n < 0) {
+            cu_error(0, r.err, "%s", files[i]);
+            status = 1;
+        }
         tu_rfree(&r);
         tu_close(fd);
     }

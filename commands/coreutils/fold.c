@@ -83,6 +83,10 @@ int fold_main(int argc, char **argv) {
             }
             tu_write(line + start, n - start);
         }
+        if (n < 0) {
+            cu_error(0, r.err, "%s", files[i]);
+            status = 1;
+        }
         tu_rfree(&r);
         tu_close(fd);
     }

@@ -96,6 +96,10 @@ int nl_main(int argc, char **argv) {
             }
             tu_write(line, n);
         }
+        if (n < 0) {
+            cu_error(0, r.err, "%s", files[i]);
+            status = 1;
+        }
         tu_rfree(&r);
         tu_close(fd);
     }

@@ -54,7 +54,7 @@ int paste_main(int argc, char **argv) {
     int nfiles = optind < argc ? argc - optind : 1;
     tu_reader *rd = tu_xmalloc(nfiles * sizeof(tu_reader));
     int *open_ = tu_xmalloc(nfiles * sizeof(int));
-    int stdin_reader = -1;
+    int stdin_reader = -1, status = 0;
     for (int i = 0; i < nfiles; i++) {
         int fd = tu_open(files[i]);
         if (fd < 0) cu_error(1, errno, "%s", files[i]);
@@ -81,9 +81,14 @@ int paste_main(int argc, char **argv) {
                 first = 0;
                 tu_write(line, line[n - 1] == eol ? n - 1 : n);
             }
+            if (n < 0) {
+                cu_error(0, rd[i].err, "%s", files[i]);
+                status = 1;
+                continue;
+            }
             tu_putc(eol);
         }
-        return cu_finish(0);
+        return cu_finish(status);
     }
     for (;;) {
         int any = 0;
@@ -95,6 +100,10 @@ int paste_main(int argc, char **argv) {
                 any = 1;
                 tu_sadd(&out, line, line[n - 1] == eol ? n - 1 : n);
             } else if (open_[ri] == 1) {
+                if (n < 0) {
+                    cu_error(0, rd[ri].err, "%s", files[ri]);
+                    status = 1;
+                }
                 open_[ri] = 0;
             }
             if (i < nfiles - 1 && ndelims) {
@@ -110,5 +119,5 @@ int paste_main(int argc, char **argv) {
         tu_putc(eol);
         free(out.s);
     }
-    return cu_finish(0);
+    return cu_finish(status);
 }

@@ -29,12 +29,19 @@ int rev_main(int argc, char **argv) {
         tu_rinit(&r, fd);
         char *line;
         ssize_t n;
+        long lno = 0;
         while ((n = tu_getdelim(&r, &line, '\n')) > 0) {
+            lno++;
             size_t body = line[n - 1] == '\n' ? n - 1 : n;
             if (body > tcap) tmp = tu_xrealloc(tmp, tcap = body * 2);
             for (size_t k = 0; k < body; k++) tmp[k] = line[body - 1 - k];
             tu_write(tmp, body);
             if (body < (size_t)n) tu_putc('\n');
+        }
+        if (n < 0) {
+            fflush(stdout);
+            fprintf(stderr, "%s: %s: %ld: %s\n", cu_prog, files[i], lno, strerror(r.err));
+            status = 1;
         }
         tu_rfree(&r);
         tu_close(fd);

@@ -406,7 +406,8 @@ int sort_main(int argc, char **argv) {
         int fd = tu_open(files[i]);
         char *d = NULL;
         size_t len = 0;
-        if (fd < 0 || tu_slurp(fd, &d, &len) < 0) cu_error(2, errno, "cannot read: %s", files[i]);
+        if (fd < 0) cu_error(2, errno, "cannot read: %s", files[i]);
+        if (tu_slurp(fd, &d, &len) < 0) cu_error(2, errno, "read failed: %s", files[i]);
         tu_close(fd);
         for (size_t p = 0; p < len;) {
             char *q = memchr(d + p, delim, len - p);

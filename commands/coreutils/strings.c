@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 SE_COMMAND("strings", strings_main)
 
@@ -51,6 +52,13 @@ int strings_main(int argc, char **argv) {
         if (fd < 0) {
             cu_error(0, errno, "'%s': No such file", files[i]);
             status = 1;
+            continue;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+            cu_error(0, 0, "Warning: '%s' is a directory", files[i]);
+            status = 1;
+            tu_close(fd);
             continue;
         }
         tu_reader r;

@@ -34,7 +34,7 @@ int tac_main(int argc, char **argv) {
             continue;
         }
         if (tu_slurp(fd, &d, &len) < 0) {
-            cu_error(0, errno, "%s: read error", cu_quote(files[i]));
+            cu_error(0, errno == EISDIR ? EINVAL : errno, "%s: read error", files[i]);
             status = 1;
             tu_close(fd);
             continue;

@@ -116,6 +116,6 @@ int uniq_main(int argc, char **argv) {
         pn = ln;
         n = 1;
     }
-    if (len < 0) cu_error(1, r.err, "%s", in);
+    if (len < 0) cu_error(1, 0, "error reading %s", cu_quote(in));
     return cu_finish(0);
 }

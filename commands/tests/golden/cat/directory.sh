@@ -1,0 +1,4 @@
+mkdir d
+printf 'x\n' > f
+cat f d f
+echo "status $?"

@@ -1,0 +1,3 @@
+mkdir d
+sort d
+echo "status $?"

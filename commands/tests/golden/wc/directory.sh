@@ -1,0 +1,3 @@
+mkdir d
+wc d
+echo "status $?"
