@@ -88,9 +88,9 @@ int touch_main(int argc, char **argv) {
         ts[0] = ts[1] = t;
         have = 1;
     }
-    if (!have) {
-        ts[0].tv_sec = ts[1].tv_sec = 0;
-        ts[0].tv_nsec = ts[1].tv_nsec = UTIME_NOW;
+    if (!have) { /* explicit current time: does not rely on the *_NOW flags of the WASI host */
+        clock_gettime(CLOCK_REALTIME, &ts[0]);
+        ts[1] = ts[0];
     }
     if (only_a && !only_m) ts[1].tv_nsec = UTIME_OMIT;
     if (only_m && !only_a) ts[0].tv_nsec = UTIME_OMIT;
