@@ -6,5 +6,8 @@ internal sealed record NodeDriverOptions
     /// <summary>V8 heap limit per process (MaxRuntimeHeapSize, a catchable limit; never MaxOldSpaceSize).</summary>
     public ulong MaxHeapBytes { get; init; } = 1UL << 30;
 
+    /// <summary>Tests only: also publish the bridge function as this global, to probe it with hostile calls.</summary>
+    internal string? ExposeBridgeForTests { get; init; }
+
     public static NodeDriverOptions Default { get; } = new();
 }

@@ -154,6 +154,7 @@ internal sealed partial class NodeInstance : IDisposable
             signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
             builtins = BuiltinSources.NodeModuleNames,
             scratchSize = NodeBridge.ScratchSize,
+            exposeBridge = _options.ExposeBridgeForTests,
         });
         var pair = (ScriptObject)factory.InvokeAsFunction(Bridge.CreateFunction(), Scratch, info);
         _dispatch = (ScriptObject)pair.GetProperty(0);

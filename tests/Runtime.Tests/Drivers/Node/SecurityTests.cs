@@ -84,3 +84,35 @@ public sealed class SecurityTests : IDisposable
         Assert.Equal("2\n", again.Stdout);
     }
 }
+
+/// <summary>The bridge function itself, published only by a test-only option, called with hostile arguments.</summary>
+public sealed class BridgeHostileCallTests
+{
+    [Fact]
+    public void Bridge_HostileArguments_NeverThrowDotNetIntoGuestNorCrash()
+    {
+        using var vm = new NodeHarness(new SecureExec.Testing.Drivers.Node.NodeDriverOptions { ExposeBridgeForTests = "__probe" });
+        var r = vm.Node("-e", """
+            const { bridge, OP } = __probe;
+            const hostile = [undefined, null, -1, -2147483649, 2147483648, 1e300, NaN, Infinity, -0, '', 'x'.repeat(100000),
+              {}, [], () => 1, Symbol('s'), 10n, new Proxy({}, { get() { throw new Error('trap'); } }), new Uint8Array(4), { valueOf() { throw new Error('v'); } }];
+            const results = new Map();
+            let calls = 0;
+            for (const op of [...Object.values(OP), 0, -1, 999, 'Write', null]) {
+              for (const a of hostile) for (const b of [undefined, -1, 1e12, 65537, 'x']) {
+                if (op === OP.Exit || op === OP.Kill || op === OP.SignalCatch || op === OP.ReadStart) continue;
+                calls++;
+                let out;
+                try { out = bridge(op, a, b, a, b); } catch (e) { out = 'threw:' + (e && e.constructor && e.constructor.name); }
+                const key = typeof out === 'string' && out.startsWith('threw') ? out : typeof out;
+                results.set(key, (results.get(key) || 0) + 1);
+              }
+            }
+            try { new bridge(1); } catch (e) { results.set('ctor:' + e.constructor.name, 1); }
+            console.log(calls > 1000, JSON.stringify([...results.keys()].filter((k) => k.startsWith('threw') && k !== 'threw:Error').sort()));
+            """);
+        Assert.False(r.Stderr.Contains("internal error"), string.Join('\n', r.Stderr.Split('\n').Distinct().Take(20)));
+        Assert.Equal("true []\n", r.Stdout);
+        Assert.Equal(0, r.ExitCode);
+    }
+}

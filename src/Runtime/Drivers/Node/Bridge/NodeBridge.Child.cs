@@ -37,7 +37,20 @@ internal sealed partial class NodeBridge
 
     private static ChildRequest ParseRequest(string json)
     {
+        try
+        {
+            return ParseRequestJson(json);
+        }
+        catch (JsonException)
+        {
+            throw new BridgeArgumentException();
+        }
+    }
+
+    private static ChildRequest ParseRequestJson(string json)
+    {
         using var doc = JsonDocument.Parse(json);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new BridgeArgumentException();
         var root = doc.RootElement;
         string? Opt(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         double Num(string name, double fallback) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
@@ -60,7 +73,7 @@ internal sealed partial class NodeBridge
             var entry = req.Stdio[i];
             if (entry.ValueKind == JsonValueKind.Number)
             {
-                if (Process.Fds.Acquire(entry.GetInt32(), out var d) != Errno.SUCCESS) return Errno.EBADF;
+                if (!entry.TryGetInt32(out var parentFd) || Process.Fds.Acquire(parentFd, out var d) != Errno.SUCCESS) return Errno.EBADF;
                 childFds.Add((i, d));
                 continue;
             }

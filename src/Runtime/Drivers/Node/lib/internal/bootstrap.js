@@ -213,6 +213,7 @@
   process = loadBuiltin('internal/process')(internal, loadBuiltin('events'));
   internal.process = process;
   defineValue('process', process);
+  if (info.exposeBridge) defineValue(info.exposeBridge, { bridge, OP, scratch }); // hostile-call tests only
   }
   function defineLazy(name, get) {
     Object.defineProperty(globalThis, name, {
