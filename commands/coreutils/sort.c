@@ -119,6 +119,17 @@ static int humcmp(const char *a, const char *ae, const char *b, const char *be) 
     while (p < ae && blank((unsigned char)*p)) p++;
     while (q < be && blank((unsigned char)*q)) q++;
     int na = p < ae && *p == '-', nb = q < be && *q == '-';
+    /* "-0" is not negative */
+    if (na) {
+        const char *t = p + 1;
+        while (t < ae && (*t == '0' || *t == '.')) t++;
+        if (t >= ae || !isdigit((unsigned char)*t)) na = 0;
+    }
+    if (nb) {
+        const char *t = q + 1;
+        while (t < be && (*t == '0' || *t == '.')) t++;
+        if (t >= be || !isdigit((unsigned char)*t)) nb = 0;
+    }
     int ra = suffix_rank(a, ae), rb = suffix_rank(b, be);
     if (na != nb) return na ? -1 : 1;
     if (ra != rb) return (ra < rb ? -1 : 1) * (na ? -1 : 1);
