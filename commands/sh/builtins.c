@@ -330,7 +330,7 @@ static int b_alias(int argc, char **argv) {
             if (a) print_alias(a);
             else {
                 fflush(stdout);
-                sh_error("alias: %s not found", argv[i]);
+                fprintf(stderr, "alias: %s not found\n", argv[i]);
                 st = 1;
             }
             continue;
@@ -364,7 +364,7 @@ static int b_unalias(int argc, char **argv) {
         while (*p && strcmp((*p)->name, argv[i])) p = &(*p)->next;
         if (*p) *p = (*p)->next;
         else {
-            sh_error("unalias: %s not found", argv[i]);
+            fprintf(stderr, "unalias: %s not found\n", argv[i]);
             st = 1;
         }
     }
@@ -663,7 +663,7 @@ static int b_umask(int argc, char **argv) {
         return 0;
     }
     const char *m = argv[i];
-    if (m[0] >= '0' && m[0] <= '7') {
+    if (m[0] >= '0' && m[0] <= '9') {
         char *e;
         long v = strtol(m, &e, 8);
         if (*e || v > 0777) {
@@ -720,7 +720,7 @@ static int b_local(int argc, char **argv) {
             continue;
         }
         if (!valid_name(name, strlen(name))) {
-            sh_error("local: %s: bad variable name", name);
+            sh_errorx(2, "%s: bad variable name", name);
             free(name);
             return 2;
         }

@@ -405,7 +405,12 @@ int b_read(int argc, char **argv) {
             }
         }
         char *val = str_take(&v);
-        if (var_set(argv[i], val, 0) < 0) st = 2;
+        Var *rv = var_lookup(argv[i]);
+        if (rv && (rv->flags & V_READONLY)) {
+            sh_error("read: %s: is read only", argv[i]);
+            st = 2;
+        } else if (var_set(argv[i], val, 0) < 0)
+            st = 2;
         free(val);
     }
     free(line.s);
@@ -419,7 +424,7 @@ int getopts_pos; /* index into the current argument, 0 = start a new one */
 
 int b_getopts(int argc, char **argv) {
     if (argc < 3) {
-        sh_error("getopts: usage: getopts optstring var [arg...]");
+        sh_error("getopts: Usage: getopts optstring var [arg...]");
         return 2;
     }
     const char *optstr = argv[1], *var = argv[2];

@@ -83,7 +83,8 @@ int b_trap(int argc, char **argv) {
     for (; i < argc; i++) {
         int s = sig_number(argv[i]);
         if (s < 0) {
-            sh_error("trap: %s: bad trap", argv[i]);
+            fflush(stdout);
+            fprintf(stderr, "trap: %s: bad trap\n", argv[i]);
             st = 1;
             continue;
         }
@@ -175,8 +176,8 @@ int b_wait(int argc, char **argv) {
         long pid;
         if (parse_int(argv[i], &pid) < 0 || pid <= 0) {
             if (argv[i][0] == '%') {
-                sh_error("wait: %s: no such job", argv[i]);
-                st = 127;
+                sh_error("wait: No such job: %s", argv[i]);
+                st = 2;
                 continue;
             }
             sh_errorx(2, "wait: Illegal number: %s", argv[i]);
@@ -242,6 +243,10 @@ int b_kill(int argc, char **argv) {
         i = 2;
     }
     if (i < argc && !strcmp(argv[i], "--")) i++;
+    if (i >= argc) {
+        sh_error("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]");
+        return 2;
+    }
     int st = 0;
     for (; i < argc; i++) {
         long pid;
