@@ -13,7 +13,7 @@
 SE_COMMAND("ls", ls_main)
 
 struct ent {
-    char *name, *path, *link;
+    char *name, *path, *link, *disp; /* disp: the quoted name shown on a terminal */
     se_stat_t st;
     int ok;         /* stat succeeded */
     uint32_t lmode; /* mode of a symlink's target (0 when dangling) */
@@ -23,7 +23,69 @@ enum { F_COLS, F_ACROSS, F_ONE, F_LONG };
 static int o_fmt = -1, o_all, o_almost, o_rec, o_dir, o_human, o_sort, o_rev, o_class, o_slash, o_inode, o_deref;
 static int o_size, o_numeric, o_no_owner, o_no_group, o_dirs_first, o_time_style; /* 0 locale, 'f' full, 'l' long, 'i' iso */
 static int o_time; /* 0 mtime, 'u' atime, 'c' ctime */
-static int status, width = 80, first_out = 1;
+static int o_quote = -1; /* shell-escape quoting of names (default: on a terminal) */
+
+/* GNU shell-escape quoting: 'a b', "it's", 'nl'$'\n''x'; *quoted says whether quotes were needed. */
+static int utf8_locale(void) {
+    const char *v = getenv("LC_ALL");
+    if (!v || !*v) v = getenv("LC_CTYPE");
+    if (!v || !*v) v = getenv("LANG");
+    return v && (strcasestr(v, "utf-8") || strcasestr(v, "utf8"));
+}
+
+static int utf8;
+
+static int needs_escape(unsigned char c) { return c < 32 || c == 127 || (c >= 128 && !utf8); }
+
+static char *shell_quote(const char *name, int *quoted) {
+    int special = 0, ctrl = 0, squote = 0, dq_bad = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (needs_escape(*p)) ctrl = 1;
+        else if (*p == '\'') squote = 1;
+        else if (strchr(" !\"$&()*;<>?[\\]^`|=", *p) || (*p == '@' && o_class)) special = 1;
+        if (strchr("$`\\\"!", *p)) dq_bad = 1;
+    }
+    if (name[0] == '#' || name[0] == '~') special = 1;
+    *quoted = special || ctrl || squote;
+    if (!*quoted) return strdup(name);
+    size_t n = strlen(name);
+    char *out = malloc(n * 8 + 8), *o = out;
+    if (squote && !ctrl && !dq_bad) {
+        *o++ = '"';
+        memcpy(o, name, n), o += n;
+        *o++ = '"';
+        *o = 0;
+        return out;
+    }
+    int open = 1;
+    *o++ = '\'';
+    for (const unsigned char *p = (const unsigned char *)name; *p;) {
+        if (needs_escape(*p)) {
+            if (open) *o++ = '\'', open = 0;
+            *o++ = '$', *o++ = '\'';
+            for (; *p && needs_escape(*p); p++) {
+                if (*p == '\n') o += sprintf(o, "\\n");
+                else if (*p == '\t') o += sprintf(o, "\\t");
+                else o += sprintf(o, "\\%03o", *p);
+            }
+            *o++ = '\'';
+            continue;
+        }
+        if (*p == '\'') {
+            if (open) *o++ = '\'', open = 0;
+            *o++ = '\\', *o++ = '\'';
+            p++;
+            continue;
+        }
+        if (!open) *o++ = '\'', open = 1;
+        *o++ = (char)*p++;
+    }
+    if (open) *o++ = '\'';
+    *o = 0;
+    return out;
+}
+
+static int status, width = 80, width_set, first_out = 1;
 static time_t now;
 
 static void ent_time(const struct ent *e, int64_t *s, int64_t *ns) {
@@ -82,7 +144,7 @@ static int fill(struct ent *e, int follow) {
 }
 
 static void free_ents(struct ent *v, size_t n) {
-    for (size_t i = 0; i < n; i++) free(v[i].name), free(v[i].path), free(v[i].link);
+    for (size_t i = 0; i < n; i++) free(v[i].name), free(v[i].path), free(v[i].link), free(v[i].disp);
     free(v);
 }
 
@@ -122,10 +184,14 @@ static void fmt_time(int64_t t, int64_t ns, char *buf) {
 }
 
 static size_t print_name(const struct ent *e) {
-    size_t n = strlen(e->name);
-    fputs(e->name, stdout);
+    const char *shown = e->disp ? e->disp : e->name;
+    size_t n = strlen(shown);
+    fputs(shown, stdout);
     if (o_fmt == F_LONG && e->link) {
-        printf(" -> %s", e->link);
+        int q;
+        char *t = o_quote ? shell_quote(e->link, &q) : NULL;
+        printf(" -> %s", t ? t : e->link);
+        free(t);
         if ((o_class || o_slash) && e->lmode && indicator(e->lmode) && !(o_slash && !FS_ISDIR(e->lmode))) putchar(indicator(e->lmode));
     } else if ((o_class || o_slash) && e->ok) {
         char c = indicator(e->st.mode);
@@ -218,7 +284,7 @@ static void print_columns(struct ent *v, size_t n, int across) {
     size_t extra = (o_inode ? (size_t)wi + 1 : 0) + (o_size ? (size_t)wb + 1 : 0);
     size_t *len = malloc(n * sizeof *len), *cw = malloc(n * sizeof *cw);
     for (size_t i = 0; i < n; i++)
-        len[i] = strlen(v[i].name) + extra + ((o_class || o_slash) && v[i].ok && indicator(v[i].st.mode) ? 1 : 0);
+        len[i] = strlen(v[i].disp ? v[i].disp : v[i].name) + extra + ((o_class || o_slash) && v[i].ok && indicator(v[i].st.mode) ? 1 : 0);
     size_t cols, rows = 1;
     for (cols = n; cols >= 1; cols--) {
         rows = (n + cols - 1) / cols;
@@ -253,6 +319,18 @@ static void print_columns(struct ent *v, size_t n, int across) {
 
 static void print_list(struct ent *v, size_t n) {
     if (o_sort != 'U') qsort(v, n, sizeof *v, cmp_ent);
+    if (o_quote) { /* quote names; unquoted ones get a space to line up when some are quoted */
+        int any = 0;
+        int *q = calloc(n ? n : 1, sizeof *q);
+        for (size_t i = 0; i < n; i++) free(v[i].disp), v[i].disp = shell_quote(v[i].name, &q[i]), any |= q[i];
+        for (size_t i = 0; any && i < n && o_fmt != F_ONE; i++)
+            if (!q[i]) {
+                char *d = malloc(strlen(v[i].disp) + 2);
+                sprintf(d, " %s", v[i].disp);
+                free(v[i].disp), v[i].disp = d;
+            }
+        free(q);
+    }
     if (o_fmt == F_LONG) print_long(v, n);
     else if (o_fmt == F_ONE) {
         int wb = 0;
@@ -337,16 +415,17 @@ static void list_dir(const char *path, const char *label, int header) {
 
 int ls_main(int argc, char **argv) {
     cu_init(argc, argv);
-    enum { COLOR = 256, FULL_TIME, TIME_STYLE, GROUP_DIRS, SORT, TIME };
+    enum { COLOR = 256, FULL_TIME, TIME_STYLE, GROUP_DIRS, SORT, TIME, QSTYLE, LITERAL };
     static const struct option longs[] = {{"all", 0, 0, 'a'}, {"almost-all", 0, 0, 'A'},
         {"directory", 0, 0, 'd'}, {"human-readable", 0, 0, 'h'}, {"recursive", 0, 0, 'R'},
         {"reverse", 0, 0, 'r'}, {"classify", 2, 0, 'F'}, {"inode", 0, 0, 'i'}, {"size", 0, 0, 's'},
         {"dereference", 0, 0, 'L'}, {"numeric-uid-gid", 0, 0, 'n'}, {"color", 2, 0, COLOR},
         {"colour", 2, 0, COLOR}, {"full-time", 0, 0, FULL_TIME}, {"time-style", 1, 0, TIME_STYLE},
         {"group-directories-first", 0, 0, GROUP_DIRS}, {"sort", 1, 0, SORT}, {"time", 1, 0, TIME},
+        {"quoting-style", 1, 0, QSTYLE}, {"literal", 0, 0, 'N'}, {"width", 1, 0, 'w'},
         {0, 0, 0, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, "aAdhRrFpilLn1tSUfCxucgosXvGBQN", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "aAdhRrFpilLn1tSUfCxucgosXvGBQNw:", longs, NULL)) != -1) {
         switch (c) {
         case 'a': o_all = 1; o_almost = 0; break;
         case 'A': o_almost = 1; o_all = 0; break;
@@ -386,14 +465,19 @@ int ls_main(int argc, char **argv) {
                      !strcmp(optarg, "version") ? 'v' : !strcmp(optarg, "none") ? 'U' : 0;
             break;
         case TIME: o_time = optarg[0] == 'a' || optarg[0] == 'u' ? 'u' : optarg[0] == 'c' || optarg[0] == 's' ? 'c' : 0; break;
-        case COLOR: case 'G': case 'B': case 'Q': case 'N': break;
+        case QSTYLE: o_quote = !strcmp(optarg, "shell-escape") || !strcmp(optarg, "shell-escape-always"); break;
+        case 'N': o_quote = 0; break;
+        case 'w': width = atoi(optarg) > 0 ? atoi(optarg) : 1 << 30; width_set = 1; break;
+        case COLOR: case 'G': case 'B': case 'Q': break;
         default: cu_usage_error(2, NULL);
         }
     }
     if (o_fmt < 0) o_fmt = se_isatty(1) ? F_COLS : F_ONE;
+    if (o_quote < 0) o_quote = se_isatty(1);
+    utf8 = utf8_locale();
     if (o_time && o_fmt != F_LONG && !o_sort) o_sort = 't';
     const char *cols = getenv("COLUMNS");
-    if (cols && atoi(cols) > 0) width = atoi(cols);
+    if (!width_set && cols && atoi(cols) > 0) width = atoi(cols);
     now = time(NULL);
     char *dot[] = {".", NULL};
     char **args = optind < argc ? argv + optind : dot;
