@@ -94,7 +94,8 @@ int nl_main(int argc, char **argv) {
             } else {
                 printf("%*s", (int)(width + seplen), "");
             }
-            tu_write(line, n);
+            tu_write(line, len);
+            tu_putc('\n');
         }
         if (n < 0) {
             cu_error(0, r.err, "%s", files[i]);
