@@ -72,14 +72,18 @@ static void print_fmt(const char *fmt, const struct timespec *ts) {
 int date_main(int argc, char **argv) {
     cu_init(argc, argv);
     static const struct option longs[] = {{"date", 1, 0, 'd'}, {"reference", 1, 0, 'r'}, {"utc", 0, 0, 'u'},
-        {"universal", 0, 0, 'u'}, {"iso-8601", 2, 0, 'I'}, {"rfc-email", 0, 0, 'R'}, {"rfc-3339", 1, 0, 'T'}, {0, 0, 0, 0}};
+        {"universal", 0, 0, 'u'}, {"iso-8601", 2, 0, 'I'}, {"rfc-email", 0, 0, 'R'}, {"rfc-3339", 1, 0, 'T'}, {"set", 1, 0, 's'}, {0, 0, 0, 0}};
     int c;
     const char *date = NULL, *ref = NULL, *fmt = NULL;
-    while ((c = getopt_long(argc, argv, "d:r:uI::R", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:r:uI::Rs:", longs, NULL)) != -1) {
         switch (c) {
         case 'd': date = optarg; break;
         case 'r': ref = optarg; break;
         case 'u': break;
+        case 's': /* the VM clock cannot be set */
+            if (fs_parse_date(optarg, time(NULL), &(struct timespec){0, 0}) < 0) cu_error(1, 0, "invalid date %s", cu_quote(optarg));
+            cu_error(1, 1, "cannot set date");
+            break;
         case 'R': fmt = "%a, %d %b %Y %H:%M:%S %z"; break;
         case 'I': {
             const char *w = optarg ? optarg : "date";
@@ -106,6 +110,8 @@ int date_main(int argc, char **argv) {
             if (fmt) cu_usage_error(1, "multiple output formats specified");
             fmt = argv[i] + 1;
         } else if (i == optind && !date && !ref) {
+            size_t k = strspn(argv[i], "0123456789.");
+            if (k == strlen(argv[i]) && k >= 8) cu_error(1, 1, "cannot set date"); /* MMDDhhmm[[CC]YY][.ss] */
             cu_error(1, 0, "invalid date %s", cu_quote(argv[i]));
         } else cu_usage_error(1, "extra operand %s", cu_quote(argv[i]));
     }

@@ -48,12 +48,12 @@ int id_main(int argc, char **argv) {
     static const struct option longs[] = {{"user", 0, 0, 'u'}, {"group", 0, 0, 'g'}, {"groups", 0, 0, 'G'},
         {"name", 0, 0, 'n'}, {"real", 0, 0, 'r'}, {"zero", 0, 0, 'z'}, {0, 0, 0, 0}};
     int c, what = 0, name = 0;
-    while ((c = getopt_long(argc, argv, "ugGnrz", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ugGnrza", longs, NULL)) != -1) {
         if (c == 'u' || c == 'g' || c == 'G') {
             if (what && what != c) cu_usage_error(1, "cannot print \"only\" of more than one choice");
             what = c;
         } else if (c == 'n') name = 1;
-        else if (c == 'r' || c == 'z') {}
+        else if (c == 'r' || c == 'z' || c == 'a') {}
         else cu_usage_error(1, NULL);
     }
     if (optind < argc) {
