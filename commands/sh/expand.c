@@ -26,6 +26,7 @@ typedef struct {
 int expand_error;
 static int at_empty; /* "$@" expanded to nothing */
 static int lit_split; /* literal text of an unquoted ${x-word} word is split too */
+static int brace_word; /* inside the word of ${x-word}: \} is an escape in double quotes too */
 int subst_ran, subst_status; /* a command substitution ran in this command, and its status */
 
 static void badd(Buf *b, char c, int f) {
@@ -221,7 +222,13 @@ static char *strip(const char *v, const char *pat, int suffix, int longest) {
 }
 
 /* ${...}: p after "${", end at the closing '}' */
+static void expand_brace2(Buf *b, const char *p, const char *end, int flags, int in_dq);
 static void expand_brace(Buf *b, const char *p, const char *end, int flags, int in_dq) {
+    brace_word++;
+    expand_brace2(b, p, end, flags, in_dq);
+    brace_word--;
+}
+static void expand_brace2(Buf *b, const char *p, const char *end, int flags, int in_dq) {
     int len = 0;
     if (*p == '#' && p + 1 < end && !strchr("}-=?+:%#", p[1])) len = 1, p++;
     else if (*p == '#' && p + 2 < end && p[1] == '#' ) { /* ${##} ${##pat} handled as $# with op */ }
@@ -420,7 +427,7 @@ static void expand_raw(Buf *b, const char *w, const char *end, int flags, int in
             }
             char d = p[1];
             if (in_dq || hd) {
-                if (d == '$' || d == '`' || d == '\\' || (d == '"' && !hd) || d == '\n') {
+                if (d == '$' || d == '`' || d == '\\' || (d == '"' && !hd) || d == '\n' || (d == '}' && brace_word)) {
                     if (d != '\n') badd(b, d, F_Q);
                 } else {
                     badd(b, '\\', F_Q);
