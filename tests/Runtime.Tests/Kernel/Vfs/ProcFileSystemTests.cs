@@ -158,4 +158,12 @@ public sealed class ProcFileSystemTests : VfsTestBase
 
     [Fact]
     public void Stat_MissingPid_ENOENT() => Assert.Equal(Errno.ENOENT, Fs.Stat(Host, "/proc/999/status", true, out _));
+
+    [Fact]
+    public void Read_Uptime_TwoNonNegativeSeconds()
+    {
+        var fields = ReadAs(Host, "/proc/uptime").TrimEnd('\n').Split(' ');
+        Assert.Equal(2, fields.Length);
+        Assert.True(double.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture) >= 0);
+    }
 }

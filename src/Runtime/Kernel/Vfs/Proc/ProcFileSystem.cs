@@ -10,11 +10,13 @@ internal sealed class ProcFileSystem : Superblock
 {
     private readonly ConcurrentDictionary<string, ulong> _inos = new(StringComparer.Ordinal);
     private long _nextIno = 1;
+    private readonly long _bootTimestamp;
 
     public ProcFileSystem(VirtualFileSystem vfs, ulong dev) : base(dev, "proc", "proc", readOnly: false)
     {
         Vfs = vfs;
         BootTime = DateTime.UtcNow;
+        _bootTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         RootDirectory = ProcTree.CreateRoot(this);
     }
 
@@ -22,6 +24,9 @@ internal sealed class ProcFileSystem : Superblock
 
     /// <summary>When the VM started (for uptime and process start times).</summary>
     public DateTime BootTime { get; }
+
+    /// <summary>Time since the VM started, from a monotonic clock (host clock changes do not affect it).</summary>
+    public TimeSpan Uptime => System.Diagnostics.Stopwatch.GetElapsedTime(_bootTimestamp);
 
     public ProcDirectory RootDirectory { get; }
 

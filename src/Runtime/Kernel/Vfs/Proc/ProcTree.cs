@@ -29,7 +29,7 @@ internal static class ProcTree
         yield return Text(fs, "/meminfo", MemInfo);
         yield return Text(fs, "/uptime", () =>
         {
-            var up = (DateTime.UtcNow - fs.BootTime).TotalSeconds;
+            var up = fs.Uptime.TotalSeconds;
             return string.Create(CultureInfo.InvariantCulture, $"{up:F2} {up:F2}\n");
         });
         yield return Text(fs, "/loadavg", () => $"0.00 0.00 0.00 1/{fs.Vfs.Kernel.Processes.LiveCount} {fs.Vfs.Kernel.Processes.All.LastOrDefault()?.Pid ?? 1}\n");
