@@ -37,14 +37,20 @@ static void split(rec_t *r) {
     int cap = 0;
     const char *s = r->line, *e = r->line + r->len;
     if (tab < 0) {
+        /* GNU: leading blanks skipped; trailing blanks leave one empty last field */
+        while (s < e && isblank((unsigned char)*s)) s++;
         while (s < e) {
-            while (s < e && isblank((unsigned char)*s)) s++;
-            if (s >= e) break;
             const char *t = s;
             while (t < e && !isblank((unsigned char)*t)) t++;
             if (r->nf == cap) r->f = tu_xrealloc(r->f, (cap = cap * 2 + 8) * sizeof(fld_t));
             r->f[r->nf++] = (fld_t){s, (size_t)(t - s)};
+            if (t == e) break;
             s = t;
+            while (s < e && isblank((unsigned char)*s)) s++;
+            if (s == e) {
+                if (r->nf == cap) r->f = tu_xrealloc(r->f, (cap = cap * 2 + 8) * sizeof(fld_t));
+                r->f[r->nf++] = (fld_t){e, 0};
+            }
         }
     } else {
         for (;;) {
