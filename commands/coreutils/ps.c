@@ -61,6 +61,10 @@ static void column(const char *key, const struct proc *p, int header, int last) 
         else header ? printf("%-8s", "USER") : printf("%-8s", fs_user_name(0));
     } else if (!strcmp(k, "tty") || !strcmp(k, "tt")) header ? printf("%-8s", "TT") : printf("%-8s", "?");
     else if (!strcmp(k, "time")) header ? printf("%8s", "TIME") : printf("%8s", "00:00:00");
+    else if (!strcmp(k, "etime")) header ? printf("%11s", "ELAPSED") : printf("%11s", "00:00");
+    else if (!strcmp(k, "%cpu") || !strcmp(k, "pcpu")) header ? printf("%4s", "%CPU") : printf("%4s", "0.0");
+    else if (!strcmp(k, "%mem") || !strcmp(k, "pmem")) header ? printf("%4s", "%MEM") : printf("%4s", "0.0");
+    else if (!strcmp(k, "vsz") || !strcmp(k, "rss")) header ? printf("%6s", !strcmp(k, "vsz") ? "VSZ" : "RSS") : printf("%6d", 0);
     else if (!strcmp(k, "stat") || !strcmp(k, "s")) header ? printf("%-4s", "STAT") : printf("%-4s", "S");
     else if (!strcmp(k, "nice") || !strcmp(k, "ni")) header ? printf("%3s", "NI") : printf("%3d", 0);
     else if (!strcmp(k, "comm") || !strcmp(k, "ucomm")) {
@@ -72,12 +76,28 @@ static void column(const char *key, const struct proc *p, int header, int last) 
     } else header ? printf("%s", k) : printf("-");
 }
 
+static int wanted(const char *pids, int pid) {
+    if (!pids) return 1;
+    char *copy = strdup(pids);
+    int hit = 0;
+    for (char *t = strtok(copy, ", "); t && !hit; t = strtok(NULL, ", ")) hit = atoi(t) == pid;
+    free(copy);
+    return hit;
+}
+
 int ps_main(int argc, char **argv) {
     cu_init(argc, argv);
-    int c, full = 0;
+    int c, full = 0, bsd = 0;
     char *fmt = NULL;
+    const char *pids = NULL;
+    /* BSD syntax: "ps aux", "ps ax" */
+    if (argc > 1 && argv[1][0] != '-' && strspn(argv[1], "auxwfeh") == strlen(argv[1])) {
+        bsd = strchr(argv[1], 'u') ? 'u' : 'x';
+        argv[1] = "-e";
+    }
     while ((c = getopt(argc, argv, "eAfo:axlwu:p:")) != -1) {
         switch (c) {
+        case 'p': pids = optarg; break;
         case 'f': full = 1; break;
         case 'o': {
             size_t n = fmt ? strlen(fmt) : 0;
@@ -86,7 +106,7 @@ int ps_main(int argc, char **argv) {
             strcpy(fmt + n, optarg);
             break;
         }
-        case 'e': case 'A': case 'a': case 'x': case 'l': case 'w': case 'u': case 'p': break;
+        case 'e': case 'A': case 'a': case 'x': case 'l': case 'w': case 'u': break;
         default:
             fprintf(stderr, "error: unsupported option (BSD syntax)\n");
             return 1;
@@ -107,11 +127,20 @@ int ps_main(int argc, char **argv) {
     while (d && (de = readdir(d))) {
         if (!isdigit((unsigned char)de->d_name[0])) continue;
         if (n == cap) v = realloc(v, (cap *= 2) * sizeof *v);
-        if (load(atoi(de->d_name), &v[n]) == 0) n++;
+        if (wanted(pids, atoi(de->d_name)) && load(atoi(de->d_name), &v[n]) == 0) n++;
     }
     if (d) closedir(d);
     qsort(v, n, sizeof *v, cmp);
-    if (fmt) {
+    if (bsd == 'u') {
+        printf("%-8s %*s %4s %4s %6s %5s %-8s %-4s %5s %6s %s\n", "USER", pw, "PID", "%CPU", "%MEM", "VSZ", "RSS", "TTY",
+               "STAT", "START", "TIME", "COMMAND");
+        for (size_t i = 0; i < n; i++)
+            printf("%-8s %*d %4s %4s %6d %5d %-8s %-4s %5s %6s %s\n", fs_user_name(0), pw, v[i].pid, "0.0", "0.0", 0, 0, "?",
+                   "S", "00:00", "0:00", v[i].args);
+    } else if (bsd) {
+        printf("%*s %-8s %-4s %6s %s\n", pw, "PID", "TTY", "STAT", "TIME", "COMMAND");
+        for (size_t i = 0; i < n; i++) printf("%*d %-8s %-4s %6s %s\n", pw, v[i].pid, "?", "S", "0:00", v[i].args);
+    } else if (fmt) {
         char *keys[64];
         int nk = 0, blank = 1;
         for (char *t = strtok(fmt, ", "); t && nk < 64; t = strtok(NULL, ", ")) {
@@ -135,5 +164,5 @@ int ps_main(int argc, char **argv) {
         printf("%*s TTY          TIME CMD\n", pw, "PID");
         for (size_t i = 0; i < n; i++) printf("%*d ?        00:00:00 %s\n", pw, v[i].pid, v[i].name);
     }
-    return cu_finish(0);
+    return cu_finish(pids && n == 0 ? 1 : 0);
 }
