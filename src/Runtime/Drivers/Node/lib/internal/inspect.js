@@ -116,15 +116,15 @@ function formatRaw(ctx, value, recurseTimes) {
     keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
     braces = [`${prefix}[`, ']'];
     extrasType = 'array';
-    formatter = () => formatList(ctx, value, recurseTimes);
+    formatter = () => indented(ctx, () => formatList(ctx, value, recurseTimes));
     if (value.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
   } else if (value instanceof Set) {
     braces = [`${getPrefix(ctorName, tag, 'Set', value.size)}{`, '}'];
-    formatter = () => [...value].map((v) => formatValue(ctx, v, recurseTimes + 1));
+    formatter = () => indented(ctx, () => [...value].map((v) => formatValue(ctx, v, recurseTimes + 1)));
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
   } else if (value instanceof Map) {
     braces = [`${getPrefix(ctorName, tag, 'Map', value.size)}{`, '}'];
-    formatter = () => [...value].map(([k, v]) => `${formatValue(ctx, k, recurseTimes + 1)} => ${formatValue(ctx, v, recurseTimes + 1)}`);
+    formatter = () => indented(ctx, () => [...value].map(([k, v]) => `${formatValue(ctx, k, recurseTimes + 1)} => ${formatValue(ctx, v, recurseTimes + 1)}`));
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
   } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     braces = [`${getPrefix(ctorName, tag, 'TypedArray', value.length)}[`, ']'];
@@ -181,6 +181,7 @@ function formatRaw(ctx, value, recurseTimes) {
     return Array.isArray(value) ? '[Array]' : `[${ctorName || tag || 'Object'}]`;
   }
   ctx.seen.push(value);
+  ctx.currentDepth = recurseTimes;
   let output;
   try {
     output = formatter();
@@ -192,7 +193,12 @@ function formatRaw(ctx, value, recurseTimes) {
   if (base) braces[0] = `${base} ${braces[0]}`;
   const idx = ctx.circular.get(value);
   if (idx !== undefined) braces[0] = `<ref *${idx}> ${braces[0]}`;
-  return reduceToSingleString(ctx, output, braces, extrasType, value);
+  return reduceToSingleString(ctx, output, braces, extrasType, value, recurseTimes);
+}
+
+function indented(ctx, fn) {
+  ctx.indentation += 2;
+  try { return fn(); } finally { ctx.indentation -= 2; }
 }
 
 function formatFunction(fn, ctorName) {
@@ -240,73 +246,89 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
   return `${name}: ${str}`;
 }
 
-function reduceToSingleString(ctx, output, braces, type, value) {
-  const start = output.length + ctx.indentation + braces[0].length + 10;
-  const entries = output.length;
-  if (ctx.compact !== false && typeof ctx.compact === 'number') {
-    // Group short array items into columns like Node does for long arrays of numbers.
+function reduceToSingleString(ctx, output, braces, type, value, recurseTimes) {
+  if (ctx.compact !== true && typeof ctx.compact === 'number' && ctx.compact >= 1) {
+    const entries = output.length;
     if (type === 'array' && entries > 6) output = groupArrayElements(ctx, output, value);
-    const total = output.reduce((n, s) => n + s.length, 0) + output.length;
-    if (ctx.currentDepth === undefined || true) {
-      if (total + start <= ctx.breakLength && !output.some((s) => s.includes('\n')) && output.length === entries) {
-        return `${braces[0]} ${output.join(', ')} ${braces[1]}`;
+    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+      const start = output.length + ctx.indentation + braces[0].length + 10;
+      if (isBelowBreakLength(ctx, output, start)) {
+        const joined = output.join(', ');
+        if (!joined.includes('\n')) return `${braces[0]} ${joined} ${braces[1]}`;
       }
     }
+  } else if (ctx.compact === true) {
+    return `${braces[0]} ${output.join(', ')} ${braces[1]}`;
   }
-  const indent = ' '.repeat(ctx.indentation);
-  return `${braces[0]}\n${indent}  ${output.join(`,\n${indent}  `)}\n${indent}${braces[1]}`;
+  const indent = '\n' + ' '.repeat(ctx.indentation);
+  return `${braces[0]}${indent}  ${output.join(`,${indent}  `)}${indent}${braces[1]}`;
 }
 
+function isBelowBreakLength(ctx, output, start) {
+  let total = output.length + start;
+  if (total + output.length > ctx.breakLength) return false;
+  for (const s of output) {
+    total += s.length;
+    if (total > ctx.breakLength) return false;
+  }
+  return true;
+}
+
+// Long arrays of short items print in aligned columns (numbers right-aligned), like Node.
 function groupArrayElements(ctx, output, value) {
   let totalLength = 0;
   let maxLength = 0;
-  let i = 0;
-  const outputLength = output.length; // no "more items" handling subtlety needed for short lists
+  let outputLength = output.length;
+  if (ctx.maxArrayLength < output.length) outputLength--; // the "... more items" entry
   const separatorSpace = 2;
   const dataLen = new Array(outputLength);
-  for (; i < outputLength; i++) {
+  for (let i = 0; i < outputLength; i++) {
     const len = output[i].length;
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
   }
   const actualMax = maxLength + separatorSpace;
-  if (actualMax * 3 + ctx.indentation < ctx.breakLength &&
-      (totalLength / actualMax > 5 || maxLength <= 6)) {
-    const approxCharHeights = 2.5;
+  if (actualMax * 3 + ctx.indentation < ctx.breakLength && (totalLength / actualMax > 5 || maxLength <= 6)) {
     const averageBias = Math.sqrt(actualMax - totalLength / output.length);
     const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
     const columns = Math.min(
-      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
       Math.floor((ctx.breakLength - ctx.indentation) / actualMax),
       ctx.compact * 4,
       15,
     );
     if (columns <= 1) return output;
-    const tmp = [];
     const maxLineLength = [];
-    for (let c = 0; c < columns; c++) {
+    for (let i = 0; i < columns; i++) {
       let lineLength = 0;
-      for (let j = c; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      for (let j = i; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
       maxLineLength.push(lineLength + separatorSpace);
     }
-    const numeric = value !== undefined && Array.prototype.every.call(value, (v) => typeof v === 'number' || typeof v === 'bigint');
-    for (let r = 0; r < outputLength; r += columns) {
-      const max = Math.min(r + columns, outputLength);
-      let str = '';
-      let j = r;
-      for (; j < max - 1; j++) {
-        const padding = maxLineLength[j - r] + output[j].length - dataLen[j];
-        str += numeric ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') { padStart = false; break; }
       }
-      if (numeric) {
-        const padding = maxLineLength[j - r] + output[j].length - dataLen[j] - separatorSpace;
+    }
+    const tmp = [];
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
+      let str = '';
+      let j = i;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (padStart) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
         str += output[j].padStart(padding, ' ');
       } else {
         str += output[j];
       }
       tmp.push(str);
     }
+    if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
     return tmp;
   }
   return output;

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+
+namespace SecureExec.Testing.Tests.Drivers.Node;
+
+/// <summary>Runs Cases/NAME.js in the VM and compares stdout with NAME.out recorded from real Node.</summary>
+public sealed class GoldenCaseTests
+{
+    private static string CasesDirectory([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "Cases");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(CasesDirectory(), "*.js").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileNameWithoutExtension(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_Output_MatchesRecordedNode(string name)
+    {
+        using var vm = new NodeHarness();
+        vm.WriteFile($"/app/{name}.js", File.ReadAllText(Path.Combine(CasesDirectory(), name + ".js")));
+        var r = vm.Run(["node", $"/app/{name}.js"], cwd: "/app");
+        var expected = File.ReadAllText(Path.Combine(CasesDirectory(), name + ".out"));
+        Assert.Equal("", r.Stderr);
+        var expectedLines = expected.Split('\n');
+        var actualLines = r.Stdout.Split('\n');
+        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
+        {
+            var e = i < expectedLines.Length ? expectedLines[i] : "<none>";
+            var a = i < actualLines.Length ? actualLines[i] : "<none>";
+            Assert.True(e == a, $"line {i + 1}:\nexpected: {e}\nactual:   {a}");
+        }
+    }
+}
