@@ -9,10 +9,7 @@
 const char *cu_prog = "coreutils";
 
 void cu_init(int argc, char **argv) {
-    if (argc > 0 && argv[0]) {
-        const char *slash = strrchr(argv[0], '/');
-        cu_prog = slash ? slash + 1 : argv[0];
-    }
+    if (argc > 0 && argv[0]) cu_prog = argv[0]; /* as given, like GNU's program_name: "/bin/ls: ..." */
 }
 
 void cu_error(int status, int errnum, const char *fmt, ...) {

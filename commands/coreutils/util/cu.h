@@ -6,7 +6,7 @@
 
 #include "multicall.h"
 
-/* Set by cu_init from argv[0] (basename); used as the "prog: " prefix of every diagnostic. */
+/* Set by cu_init from argv[0] (as given); used as the "prog: " prefix of every diagnostic. */
 extern const char *cu_prog;
 void cu_init(int argc, char **argv);
 
