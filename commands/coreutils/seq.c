@@ -102,6 +102,13 @@ int seq_main(int argc, char **argv) {
         int b = snprintf(buf, sizeof buf, "%.*f", prec, last);
         /* GNU: width of last uses the combined precision too */
         w = a > b ? a : b;
+        /* operands written with leading zeros count too (seq -w 007) */
+        const char *ops[2] = {n > 1 ? argv[i] : NULL, argv[i + n - 1]};
+        for (int k = 0; k < 2; k++) {
+            if (!ops[k] || strpbrk(ops[k], "eExXiInN")) continue;
+            int cand = (int)strcspn(ops[k], ".") + (prec ? prec + 1 : 0);
+            if (cand > w) w = cand;
+        }
     }
     if (!fmt && i1 && i2 && i3 && fabs(first) < 9e15 && fabs(last) < 9e15 && fabs(step) < 9e15) {
         long long a = (long long)first, s = (long long)step, l = (long long)last;
@@ -119,10 +126,10 @@ int seq_main(int argc, char **argv) {
         double x = first + k * step;
         int stop = 0;
         if (step > 0 ? x > last : x < last) {
-            char a[64], b[64];
-            snprintf(a, sizeof a, "%.*f", prec, x);
-            snprintf(b, sizeof b, "%.*f", prec, last);
-            if (strcmp(a, b) != 0) break;
+            char a[512];
+            if (fmt) snprintf(a, sizeof a, fmt, x);
+            else snprintf(a, sizeof a, "%.*f", prec, x);
+            if (strtod(a, NULL) != last) break;
             x = last;
             stop = 1;
         }
