@@ -93,7 +93,7 @@ internal static class SandboxMethod
         var parts = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (i < parameters.Length && parameters[i].ParameterType.Name == nameof(NodeRuntime) && args[i] is null) continue;
+            if (i < parameters.Length && parameters[i].ParameterType.Name == typeof(NodeRuntime).FullName && args[i] is null) continue;
             var name = i < parameters.Length ? parameters[i].Name : "???";
             parts.Add($"{name}: {Format(args[i])}");
         }

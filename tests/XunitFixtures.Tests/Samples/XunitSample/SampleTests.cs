@@ -72,7 +72,7 @@ public class SampleTests
 
     private static async Task FreshAsync(NodeRuntime runtime)
     {
-        var result = await runtime.ExecCommandAsync("sh", ["-c", "test ! -e /tmp/marker && touch /tmp/marker"]);
+        var result = await runtime.ExecCommandAsync("sh", ["-c", "test ! -e /tmp/marker && echo x > /tmp/marker"]);
         result.ShouldSucceed("/tmp/marker must not exist in a fresh runtime");
     }
 
@@ -131,7 +131,7 @@ public class SharedFixtureTests(SandboxFixture fixture, ITestOutputHelper output
 
     private async Task CheckAsync()
     {
-        var result = await fixture.Runtime.ExecCommandAsync("sh", ["-c", "test ! -e /tmp/shared && touch /tmp/shared && echo shared-output"]);
+        var result = await fixture.Runtime.ExecCommandAsync("sh", ["-c", "test ! -e /tmp/shared && echo x > /tmp/shared && echo shared-output"]);
         Assert.Equal("shared-output\n", result.ShouldSucceed("ResetAsync gives a fresh file system").Stdout);
     }
 }

@@ -1,0 +1,3 @@
+console.log('before the failure');
+console.error('js-boom is coming');
+process.exit(4);
