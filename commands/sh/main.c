@@ -124,6 +124,7 @@ int main(int argc, char **argv) {
     }
 
     int i = 1, cflag = 0, sflag = 0;
+    lineno = 0; /* option errors are reported as line 0 */
     for (; i < argc; i++) {
         char *a = argv[i];
         if ((a[0] != '-' && a[0] != '+') || !a[1]) {
@@ -156,6 +157,7 @@ int main(int argc, char **argv) {
             return 2;
         }
         char *code = argv[i++];
+        lineno = 1;
         if (i < argc) arg0 = argv[i++];
         set_posargs(argv + i, argc - i);
         Input cin;
@@ -174,6 +176,7 @@ int main(int argc, char **argv) {
             return 2;
         }
         arg0 = script;
+        lineno = 1;
         int hi = se_dup_min(fd, 10, 1);
         if (hi >= 0) {
             close(fd);
@@ -185,6 +188,7 @@ int main(int argc, char **argv) {
         return finish();
     }
     opts[O_STDIN] = 1;
+    lineno = 1;
     set_posargs(argv + i, argc - i);
     Input in;
     input_init_fd(&in, 0);

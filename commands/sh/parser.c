@@ -833,7 +833,7 @@ static Node *parse_line(Input *i, int *eof);
 Node *parse_command_line(Input *i, int *eof) {
     size_t start = i->pos;
     Node *n = parse_line(i, eof);
-    if (opts[O_VERBOSE] && i->pos > start) xwrite(2, i->buf + start, i->pos - start);
+    if (opts[O_VERBOSE] && i->fd >= 0 && i->pos > start) xwrite(2, i->buf + start, i->pos - start);
     return n;
 }
 static Node *parse_line(Input *i, int *eof) {
