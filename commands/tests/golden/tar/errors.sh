@@ -4,4 +4,4 @@ touch f; tar cf c.tar f; tar tf c.tar nothere; echo "status $?"
 echo junk > j.tar; tar tf j.tar; echo "status $?"
 tar tf nofile.tar; echo "status $?"
 tar f x.tar; echo "status $?"
-tar cf - /etc/hostname | tar tf -
+touch abs; tar cf - "$PWD/abs" | tar tf - | sed "s|${PWD#/}|HOME|"
