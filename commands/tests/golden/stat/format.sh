@@ -8,4 +8,4 @@ stat -L -c '%F %s' l
 stat --printf '%n\t%s\n' f f
 stat -c '%-6s|%6s|%06s|%5a' f
 stat -c '%i' f | grep -c '^[0-9][0-9]*$'
-stat -t f | cut -d' ' -f1-5
+stat -t f | cut -d' ' -f1,2,4,5
