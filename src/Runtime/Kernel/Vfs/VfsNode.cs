@@ -8,6 +8,8 @@ namespace SecureExec.Testing.Kernel.Vfs;
 /// An inode as path resolution sees it (Linux's struct inode + inode_operations). Directory operations take a
 /// name that is never "", "." or ".." and never contains '/'; the caller (<see cref="VirtualFileSystem"/>) has
 /// already checked existence, types and read-only mounts, and holds <see cref="VirtualFileSystem.Lock"/>.
+/// Open descriptions call <see cref="Stat"/>, <see cref="List"/> and the attribute setters without it, so
+/// implementations that need the lock take it themselves (it is reentrant).
 /// Defaults answer with the errno Linux gives for an inode that does not support the operation.
 /// </summary>
 internal abstract class VfsNode(Superblock superblock)

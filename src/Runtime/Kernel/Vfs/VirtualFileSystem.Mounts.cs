@@ -39,6 +39,20 @@ internal sealed partial class VirtualFileSystem
         canonical = "";
         lock (Lock)
         {
+            // Only directories of the in-memory file system can be mount points: check the existing part of the
+            // path first, so nothing is created inside another mount (on the host) before failing.
+            var prefix = "";
+            foreach (var part in guestPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                prefix += "/" + part;
+                var pe = Resolve(PathContext.Host, prefix, FinalComponent.Follow, out var pr);
+                if (pe != Errno.SUCCESS) return pe;
+                if (pr.Node is null) break;
+                if (pr.Node.Type != FileType.Directory) return Errno.ENOTDIR;
+                if (pr.Node is MemoryDirectory) continue;
+                var isLast = prefix.Length == guestPath.TrimEnd('/').Length;
+                return isLast && IsMountRoot(pr.Node) ? Errno.EBUSY : Errno.EINVAL; // a mount point, or inside a mount
+            }
             var e = MkdirAll(guestPath);
             if (e != Errno.SUCCESS) return e;
             e = Resolve(PathContext.Host, guestPath, FinalComponent.Follow, out var r);

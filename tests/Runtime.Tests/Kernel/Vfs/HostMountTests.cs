@@ -228,6 +228,10 @@ public sealed class HostMountTests : VfsTestBase
         Assert.Equal(Errno.ENOENT, Fs.Mount("/mnt/x", Path.Combine(_root, "missing"), true));
         Assert.Equal(Errno.ENOTDIR, Fs.Mount("/mnt/x", Path.Combine(_host, "inside.txt"), true));
         Assert.Equal(Errno.EINVAL, Fs.Mount("relative", _host, true));
+        Assert.Equal(Errno.EINVAL, Fs.Mount("/mnt/h/inner/deeper", _outside, true));
+        Assert.False(Directory.Exists(Path.Combine(_host, "inner")));
+        Assert.Equal(Errno.ENOTDIR, Fs.Mount("/etc/passwd/x", _outside, true));
+        Assert.Equal(Errno.EBUSY, Fs.Mount("/proc", _outside, true));
     }
 
     [Fact]
