@@ -115,7 +115,9 @@ static int run(int argc, char **argv, int un) {
                     }
                     col++;
                     if (ns >= 0 && col == ns) {
-                        if (col - pend_start > 1) tu_putc('\t');
+                        /* a lone space before a stop stays a space unless more blanks follow */
+                        int more = k + 1 < n && (line[k + 1] == ' ' || line[k + 1] == '\t') && next_stop(col) >= 0;
+                        if (col - pend_start > 1 || more) tu_putc('\t');
                         else tu_putc(' ');
                         pend_start = -1;
                     }
