@@ -1,4 +1,5 @@
 /* gzip, gunzip, zcat — DEFLATE (RFC 1951) in gzip wrappers (RFC 1952); own LZ77 + Huffman coder. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -573,6 +574,8 @@ static void do_stream(int in, int out, const char *name, const char *label, uint
     free(data), free(res);
 }
 
+static void process(const char *file);
+
 static void ratio(size_t in, size_t out) {
     size_t big = o_decomp ? out : in, small = stream_n;
     double r = big ? 100.0 * ((double)big - (double)small) / (double)big : 0;
@@ -599,8 +602,33 @@ static void process(const char *file) {
         return;
     }
     if (FS_ISDIR(st.mode)) {
-        cu_error(0, 0, "%s is a directory -- ignored", file);
-        warn(2);
+        if (!o_rec) {
+            cu_error(0, 0, "%s is a directory -- ignored", file);
+            warn(2);
+            return;
+        }
+        DIR *d = opendir(file);
+        if (!d) {
+            cu_error(0, errno, "%s", file);
+            status = 1;
+            return;
+        }
+        size_t n = 0, cap = 16;
+        char **names = malloc(cap * sizeof *names);
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+            if (n == cap) names = realloc(names, (cap *= 2) * sizeof *names);
+            names[n++] = strdup(de->d_name);
+        }
+        closedir(d);
+        for (size_t i = 0; i < n; i++) {
+            char *c = fs_join(file, names[i]);
+            /* in a tree, files of the wrong kind are skipped quietly */
+            if (fs_is_dir(c) || o_decomp == has_suffix(c)) process(c);
+            free(c), free(names[i]);
+        }
+        free(names);
         return;
     }
     if (!FS_ISREG(st.mode) && !o_stdout) {
