@@ -1,5 +1,5 @@
-/* test, [ — evaluate a conditional expression (GNU coreutils behaviour: POSIX argument-count rules,
- * then -a/-o/!/( ) precedence; exit 0 true, 1 false, 2 error). */
+/* test, [ — evaluate a conditional expression (GNU coreutils 9.1 behaviour: POSIX argument-count rules,
+ * then -a/-o/!/( ) precedence; no < and > operators; exit 0 true, 1 false, 2 error). */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -50,7 +50,7 @@ static int integer(const char *s, long long *out) {
 }
 
 static int is_binop(const char *s) {
-    static const char *ops[] = {"=", "==", "!=", "<", ">", "-nt", "-ot", "-ef", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", 0};
+    static const char *ops[] = {"=", "==", "!=", "-nt", "-ot", "-ef", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", 0};
     for (int i = 0; ops[i]; i++)
         if (strcmp(s, ops[i]) == 0) return 1;
     return 0;
@@ -80,13 +80,8 @@ static int binary_operator(int l_is_l) {
     if (l_is_l) snprintf(lbuf, sizeof lbuf, "%zu", strlen(larg)), left = lbuf; else left = larg;
     if (r_is_l) snprintf(rbuf, sizeof rbuf, "%zu", strlen(rarg)), right = rbuf; else right = rarg;
     pos = op + 2 + r_is_l;
-    if (opname[0] == '-' && opname[1] && opname[2] && !opname[3] && opname[1] != 'n' && opname[1] != 'o' && opname[1] != 'e') {
-        /* -lt -le -gt -ge */
-    }
     if (!strcmp(opname, "=") || !strcmp(opname, "==")) return strcmp(left, right) == 0;
     if (!strcmp(opname, "!=")) return strcmp(left, right) != 0;
-    if (!strcmp(opname, "<")) return strcmp(left, right) < 0;
-    if (!strcmp(opname, ">")) return strcmp(left, right) > 0;
     if (!strcmp(opname, "-nt") || !strcmp(opname, "-ot") || !strcmp(opname, "-ef")) {
         if (l_is_l || r_is_l) return syntax_error("-nt does not accept -l", "");
         se_stat_t a, b;
