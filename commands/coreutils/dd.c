@@ -104,7 +104,8 @@ int dd_main(int argc, char **argv) {
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    char *buf = malloc((size_t)ibs);
+    char *buf = malloc((size_t)ibs), *obuf = malloc((size_t)obs);
+    if (!buf || !obuf) cu_error(1, 0, "memory exhausted by input buffer of size %lld bytes", ibs);
     if (skip && (!in || lseek(ifd, (off_t)(skip * ibs), SEEK_SET) < 0)) {
         for (long long s = 0; s < skip; s++) /* pipes: read and drop */
             if (read(ifd, buf, (size_t)ibs) <= 0) break;
@@ -112,7 +113,6 @@ int dd_main(int argc, char **argv) {
     long long full_in = 0, part_in = 0, full_out = 0, part_out = 0, bytes = 0;
     int status = 0;
     /* output staging for obs != ibs */
-    char *obuf = malloc((size_t)obs);
     long long ofill = 0;
     for (long long blk = 0; count < 0 || blk < count; blk++) {
         long long got; /* one read per input block, as dd does (short reads make partial records) */
