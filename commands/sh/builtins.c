@@ -499,6 +499,25 @@ typedef struct Hash {
     struct Hash *next;
 } Hash;
 static Hash *hashed;
+int hash_count(void) {
+    int n = 0;
+    for (Hash *h = hashed; h; h = h->next) n++;
+    return n;
+}
+static Hash *hash_at(int i) {
+    Hash *h = hashed;
+    while (h && i--) h = h->next;
+    return h;
+}
+const char *hash_name(int i) { return hash_at(i)->name; }
+const char *hash_path(int i) { return hash_at(i)->path; }
+void hash_add(const char *name, const char *path) {
+    Hash *h = calloc(1, sizeof *h), **t = &hashed;
+    h->name = xstrdup(name);
+    h->path = xstrdup(path);
+    while (*t) t = &(*t)->next;
+    *t = h;
+}
 
 /* verbose: 0 = command -v, 1 = type / command -V */
 static int describe(const char *name, int verbose) {
@@ -618,11 +637,10 @@ static int b_hash(int argc, char **argv) {
             st = 1;
             continue;
         }
-        Hash *h = calloc(1, sizeof *h);
-        h->name = xstrdup(argv[i]);
-        h->path = xstrdup(path);
-        h->next = hashed;
-        hashed = h;
+        Hash *h;
+        for (h = hashed; h; h = h->next)
+            if (!strcmp(h->name, argv[i])) break;
+        if (!h) hash_add(argv[i], path);
     }
     return st;
 }

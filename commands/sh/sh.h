@@ -212,6 +212,12 @@ int b_set(int, char **);
 
 /* ---- traps / jobs ---- */
 extern char *traps[65];
+extern char *parent_traps[65]; /* a subshell lists these until it changes a trap */
+extern int traps_changed;
+int hash_count(void);
+const char *hash_name(int i);
+const char *hash_path(int i);
+void hash_add(const char *name, const char *path);
 void trap_check(void);        /* run actions of pending signals */
 int sig_number(const char *name);
 const char *sig_name(int n);

@@ -7,6 +7,7 @@
  *   A name value            an alias
  *   O 0101...               option flags in opt_names order
  *   T sig                   a signal whose trap is "ignore" (other traps reset in subshells)
+ *   H name path             a remembered command location (hash)
  *   P n arg1 .. argn        positional parameters
  *   S $0 $? $$ $! errexit_off funcdepth loopdepth
  *   C code line             the code to run, starting at that line number
@@ -60,11 +61,17 @@ char *state_serialize(const char *code, int code_line, size_t *len) {
     o[O_COUNT] = 0;
     put(&b, "O");
     put(&b, o);
-    for (int s = 1; s < 65; s++)
-        if (traps[s] && !*traps[s]) {
+    for (int s = 0; s < 65; s++) {
+        if (s && traps[s] && !*traps[s]) {
             put(&b, "T");
             puti(&b, s);
         }
+    }
+    for (int i = 0; i < hash_count(); i++) {
+        put(&b, "H");
+        put(&b, hash_name(i));
+        put(&b, hash_path(i));
+    }
     put(&b, "P");
     puti(&b, nposargs);
     for (int i = 0; i < nposargs; i++) put(&b, posargs[i]);
@@ -132,6 +139,9 @@ int state_load(int fd, char **code, int *code_line) {
         } else if (!strcmp(tag, "T")) {
             int s = atoi(NEXT());
             if (s > 0 && s < 65) traps[s] = xstrdup("");
+        } else if (!strcmp(tag, "H")) {
+            const char *name = NEXT(), *path = NEXT();
+            hash_add(name, path);
         } else if (!strcmp(tag, "P")) {
             int n = atoi(NEXT());
             posargs = xmalloc(sizeof(char *) * (size_t)(n + 1));

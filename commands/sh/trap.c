@@ -9,6 +9,8 @@
 #include "se.h"
 
 char *traps[65]; /* NULL default, "" ignore, else the action */
+char *parent_traps[65];
+int traps_changed;
 int in_trap;
 
 static const char *names[] = {"EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
@@ -67,15 +69,17 @@ int b_trap(int argc, char **argv) {
     int i = 1;
     if (i < argc && !strcmp(argv[i], "--")) i++;
     if (i >= argc) {
+        char **list = traps; /* like dash, a subshell lists only its own (ignored) traps */
         for (int s = 0; s < 65; s++)
-            if (traps[s]) {
-                char *q = shell_quote(traps[s]);
+            if (list[s]) {
+                char *q = shell_quote(list[s]);
                 printf("trap -- %s %s\n", q, sig_name(s) ? sig_name(s) : "?");
                 free(q);
             }
         fflush(stdout);
         return 0;
     }
+    traps_changed = 1;
     const char *action = argv[i];
     if (isdigit((unsigned char)action[0]) || i == argc - 1) action = "-";
     else i++;
