@@ -3,7 +3,7 @@ ps -ef | head -1
 ps -e -o pid,ppid,comm | head -1
 ps -o pid= -o comm= | head -0
 ps -e -o pid,comm | awk 'NR > 1 && $2 == "ps" { found = 1 } END { print found ? "self listed" : "missing" }'
-sh -c 'ps -e -o pid=,ppid=,args= | awk -v me=$$ "\$2 == me { print \$3, \$4 }"'
+sh -c 'ps -e -o pid=,ppid=,args= > list; awk -v me=$$ "\$2 == me { print \$3, \$4 }" list'
 ps aux | head -1
 ps ax | head -1
 ps -p 1 | head -1
