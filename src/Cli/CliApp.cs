@@ -107,6 +107,7 @@ public static class CliApp
                 OnStdout = chunk => output.Write(chunk.Span),
                 OnStderr = OnStderr,
             }, ct);
+            output.Broken = () => process.Kill(Signal.SIGPIPE);
             lock (held)
             {
                 holding = false;
@@ -170,10 +171,21 @@ public static class CliApp
                 }
                 catch (IOException)
                 {
-                    // The host's reader went away (e.g. `| head`): drop the output, like a closed terminal.
+                    // The host's reader went away (e.g. `| head`): drop the output and tell the owner once, so
+                    // the guest gets the SIGPIPE a native program would.
+                    if (!_broken && Broken is { } broken)
+                    {
+                        _broken = true;
+                        broken();
+                    }
                 }
             }
         }
+
+        private bool _broken; // guarded by the stream lock
+
+        /// <summary>Called once when writing to the host stream fails.</summary>
+        public Action? Broken { get; set; }
 
         public void WriteLine(string text) => Write(Encoding.UTF8.GetBytes(text + "\n"));
     }

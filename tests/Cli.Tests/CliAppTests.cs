@@ -163,3 +163,27 @@ public class CliShellTests
         Assert.Equal(0, code);
     }
 }
+
+public class CliBrokenPipeTests
+{
+    /// <summary>A host stdout whose reader went away after the first write (like `secure-exec ... | head -1`).</summary>
+    private sealed class ClosingStream : MemoryStream
+    {
+        private int _writes;
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (++_writes > 1) throw new IOException("Broken pipe");
+            base.Write(buffer);
+        }
+    }
+
+    [Fact]
+    public async Task HostStdoutClosed_GivesTheGuestSigpipe()
+    {
+        var stdout = new ClosingStream();
+        var code = await CliApp.RunAsync(["--commands-dir", Cli.Commands, "run", "yes"], new MemoryStream(), stdout, new MemoryStream(),
+            stdinIsTerminal: true).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(141, code); // 128 + SIGPIPE
+    }
+}
