@@ -23,7 +23,7 @@ public sealed class GoldenCaseTests
         vm.WriteFile($"/app/{name}.js", File.ReadAllText(Path.Combine(CasesDirectory(), name + ".js")));
         var r = vm.Run(["node", $"/app/{name}.js"], cwd: "/app");
         var expected = File.ReadAllText(Path.Combine(CasesDirectory(), name + ".out"));
-        Assert.Equal("", r.Stderr);
+        Assert.True(r.Stderr == "", r.Stderr);
         var expectedLines = expected.Split('\n');
         var actualLines = r.Stdout.Split('\n');
         for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)

@@ -541,7 +541,7 @@ function pipeline(...streams) {
   let callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
   if (Array.isArray(streams[0])) streams = streams[0];
   streams = streams.map((s, i) => (typeof s === 'function' ? Readable.from(s(i === 0 ? undefined : streams[i - 1])) : s[Symbol.asyncIterator] && !(s instanceof Stream) ? Readable.from(s) : s));
-  let error = null;
+  let error;
   let pending = streams.length;
   const done = (err) => {
     if (err && !error) { error = err; for (const s of streams) if (!s.destroyed) s.destroy(); }

@@ -70,7 +70,7 @@ class URL {
     if (this._query === '?') this._query = '';
     if (isSpecial) rest = rest.replace(/\\/g, '/');
     if (rest.startsWith('//') || (isSpecial && this._protocol !== 'file:')) {
-      rest = rest.replace(/^\/*/, '');
+      rest = this._protocol === 'file:' ? rest.slice(2) : rest.replace(/^\/*/, '');
       const slash = rest.indexOf('/');
       let authority = slash >= 0 ? rest.slice(0, slash) : rest;
       rest = slash >= 0 ? rest.slice(slash) : '';
