@@ -1,0 +1,6 @@
+set -e
+trap 'echo cleanup $?' EXIT
+mkdir d
+cd d
+false
+echo no
