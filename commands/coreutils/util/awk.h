@@ -116,6 +116,7 @@ typedef struct Func Func;
 
 typedef struct Node {
     int type, op, line;
+    int paren; /* written in parentheses */
     const char *src; /* -f file name, NULL = command line */
     struct Node *a, *b, *c, *d;
     struct Node *next; /* lists */

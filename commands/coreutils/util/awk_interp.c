@@ -372,7 +372,23 @@ static NOINLINE Value eval_concat(Node *n) {
 static NOINLINE Value eval_cmp(Node *n) {
     Value a = awk_eval(n->a);
     Value b = awk_eval(n->b);
-    int c = awkv_compare(&a, &b), r = 0;
+    int r = 0;
+    if (awkv_isnumeric(&a) && awkv_isnumeric(&b)) {
+        /* plain double comparison: NaN compares false (IEEE), as gawk */
+        double x = awkv_tonum(&a), y = awkv_tonum(&b);
+        awkv_free(&a);
+        awkv_free(&b);
+        switch (n->op) {
+        case '<': r = x < y; break;
+        case TK_LE: r = x <= y; break;
+        case '>': r = x > y; break;
+        case TK_GE: r = x >= y; break;
+        case TK_EQ: r = x == y; break;
+        case TK_NE: r = x != y; break;
+        }
+        return v_num(r);
+    }
+    int c = awkv_compare(&a, &b);
     awkv_free(&a);
     awkv_free(&b);
     switch (n->op) {

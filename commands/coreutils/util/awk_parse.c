@@ -237,6 +237,7 @@ static Node *primary(Parser *p) {
             return mk(p, N_IN, e, arr);
         }
         if (is_lvalue(e)) return mk(p, N_GROUP, e, NULL);
+        e->paren = 1;
         return e;
     }
     case '-': next(p); return mk(p, N_NEG, unary(p), NULL);
@@ -299,7 +300,6 @@ static Node *postfix(Parser *p) {
         int t = p->tok == TK_INCR ? N_PREINC : N_PREDEC;
         next(p);
         Node *lv = postfix(p);
-        if (lv->type == N_GROUP) lv = lv->a;
         if (!is_lvalue(lv)) syntax_error(p, "syntax error");
         return mk(p, t, lv, NULL);
     }
@@ -334,12 +334,33 @@ static Node *unary(Parser *p) {
     return power(p);
 }
 
+/* Value of a numeric constant operand (literal, or unary operators on one); 0 if not constant. */
+static int const_value(Node *n, double *d) {
+    if (n->paren) return 0;
+    switch (n->type) {
+    case N_NUM: *d = n->num; return 1;
+    case N_NEG: if (!const_value(n->a, d)) return 0; *d = -*d; return 1;
+    case N_UPLUS: return const_value(n->a, d);
+    case N_NOT:
+        if (n->a->type == N_STR) { *d = n->a->str->len == 0; return 1; }
+        if (!const_value(n->a, d)) return 0;
+        *d = *d == 0;
+        return 1;
+    }
+    return 0;
+}
+
 static Node *mult(Parser *p) {
     Node *l = unary(p);
     while (p->tok == '*' || p->tok == '/' || p->tok == '%') {
         int op = p->tok;
         next(p);
-        l = mk(p, N_BINOP, l, unary(p));
+        Node *r = unary(p);
+        double d;
+        /* like gawk, a constant zero divisor is an error when the program is read */
+        if (op != '*' && const_value(r, &d) && d == 0)
+            syntax_error(p, op == '/' ? "division by zero attempted" : "division by zero attempted in `%'");
+        l = mk(p, N_BINOP, l, r);
         l->op = op;
     }
     return l;

@@ -108,7 +108,7 @@ Str *awk_num_to_str(double d, const char *fmt) {
     if (!isfinite(d)) return fmt_special(d);
     if (d == (double)(long long)d && fabs(d) < 1e18) {
         snprintf(buf, sizeof buf, "%lld", (long long)d);
-    } else if (d == floor(d) && fabs(d) < 1e300) {
+    } else if (d == floor(d)) {
         snprintf(buf, sizeof buf, "%.0f", d);
     } else {
         snprintf(buf, sizeof buf, fmt, d);
