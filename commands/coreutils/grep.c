@@ -27,6 +27,7 @@ static const char *label = "(standard input)";
 static int errors, any_match;
 static int eflags;
 static int implicit_dot;
+static int group_printed; /* a line was output in context mode (for "--" separators) */
 static int line_buffered;
 
 static void add_glob(char ***v, int *n, const char *g) {
@@ -69,7 +70,7 @@ static long grep_fd(int fd, const char *name) {
     unsigned long long off = 0;
     long after_left = 0;
     long last_printed = 0; /* line number of the last printed line */
-    int binary = 0, checked = 0, printed_any = 0;
+    int binary = 0, checked = 0, max_done = 0;
     saved *ring = o_before > 0 ? calloc(o_before, sizeof(saved)) : NULL;
     long ring_n = 0;
     int out_lines = !(o_count || o_list || o_nolist || o_quiet);
@@ -84,13 +85,18 @@ static long grep_fd(int fd, const char *name) {
         int hit = find(line, len, 0, &m, 0) != o_invert;
         unsigned long long this_off = off;
         off += n;
-        if (!hit) {
+        if (!hit || max_done) {
             if (out_lines && after_left > 0 && !binary) {
-                prefix(name, lno, this_off, '-');
-                tu_write(line, len);
-                tu_putc('\n');
+                if (!o_only) {
+                    prefix(name, lno, this_off, '-');
+                    tu_write(line, len);
+                    tu_putc('\n');
+                }
                 last_printed = lno;
                 after_left--;
+                if (max_done && after_left == 0) break;
+            } else if (max_done) {
+                break;
             } else if (ring) {
                 saved *sv = &ring[ring_n % o_before];
                 free(sv->s);
@@ -114,8 +120,8 @@ static long grep_fd(int fd, const char *name) {
             if (o_before > 0 || o_after > 0) {
                 long nb = o_before <= 0 ? 0 : ring_n < o_before ? ring_n : o_before;
                 long first = lno - nb;
-                if (printed_any && first > last_printed + 1) tu_puts("--\n");
-                for (long k = ring_n - nb; k < ring_n; k++) {
+                if (group_printed && (last_printed == 0 || first > last_printed + 1)) tu_puts("--\n");
+                for (long k = ring_n - nb; k < ring_n && !o_only; k++) {
                     saved *sv = &ring[k % o_before];
                     prefix(name, lno - (ring_n - k), sv->off, '-');
                     tu_write(sv->s, sv->n);
@@ -142,11 +148,14 @@ static long grep_fd(int fd, const char *name) {
                 tu_write(line, len);
                 tu_putc('\n');
             }
-            printed_any = 1;
+            group_printed = 1;
             last_printed = lno;
             after_left = o_after > 0 ? o_after : 0;
         }
-        if (o_max >= 0 && count >= o_max) break;
+        if (o_max >= 0 && count >= o_max) {
+            if (!out_lines || after_left == 0) break;
+            max_done = 1;
+        }
     }
     if (n < 0) {
         if (!o_silent) cu_error(0, r.err, "%s", name);
@@ -157,18 +166,20 @@ static long grep_fd(int fd, const char *name) {
         free(ring);
     }
     tu_rfree(&r);
-    if (o_count) {
+    if (o_count && !o_quiet) {
         if (o_names) {
             tu_puts(name);
             tu_putc(o_nul ? 0 : ':');
         }
         printf("%ld\n", count);
     }
-    if (o_list && count > 0) {
+    if (o_quiet) {
+        /* nothing is printed */
+    } else if (o_list && count > 0) {
         tu_puts(name);
         tu_putc(o_nul ? 0 : '\n');
     }
-    if (o_nolist && count == 0) {
+    if (!o_quiet && o_nolist && count == 0) {
         tu_puts(name);
         tu_putc(o_nul ? 0 : '\n');
     }
@@ -356,6 +367,7 @@ static int run(int argc, char **argv, int mode) {
         if (o_after < 0) o_after = ctx;
         if (o_before < 0) o_before = ctx;
     }
+    if (o_list || o_nolist) o_count = 0;
     if (!have_pat) {
         if (optind >= argc) {
             fprintf(stderr, "Usage: %s [OPTION]... PATTERNS [FILE]...\n", cu_prog);
