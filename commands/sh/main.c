@@ -102,7 +102,10 @@ int main(int argc, char **argv) {
     char nb[32];
     snprintf(nb, sizeof nb, "%d", se_getppid());
     var_set("PPID", nb, 0);
-    if (!var_get("PWD")) {
+    /* PWD from the environment is kept only if it names the current directory */
+    const char *pwd = var_get("PWD");
+    se_stat_t a, b;
+    if (!pwd || pwd[0] != '/' || se_stat(pwd, &a) < 0 || se_stat(".", &b) < 0 || a.dev != b.dev || a.ino != b.ino) {
         char cwd[4096];
         if (se_getcwd(cwd, sizeof cwd)) var_set("PWD", cwd, V_EXPORT);
     }
