@@ -174,8 +174,31 @@ int se_utimens(const char *path, const struct timespec ts[2], int follow) {
 }
 
 #ifdef __wasi__
-/* wasi-libc starts every program at "/"; the kernel decides the real cwd. Apply it before main. */
-__attribute__((constructor)) static void se_apply_kernel_cwd(void) {
+#include <wasi/api.h>
+#include <wasi/libc.h>
+
+/* Where the root preopen moves, out of the way of the fds scripts use (`exec 3>file`); below the default
+ * per-process fd limit (256). Like bash's 255, it is close-on-exec. */
+#define SE_ROOT_FD 255
+
+/* The driver preopens "/" at the first free fd >= 3 and wasi-libc records it there at start-up. Moving it
+ * to SE_ROOT_FD frees that fd for the program; wasi-libc resolves paths through the newest registration. */
+static void se_move_root_preopen(void) {
+    for (int fd = 3;; fd++) {
+        __wasi_prestat_t ps;
+        __wasi_errno_t e = __wasi_fd_prestat_get(fd, &ps);
+        if (e == __WASI_ERRNO_BADF) return;
+        if (e != 0 || ps.tag != __WASI_PREOPENTYPE_DIR) continue;
+        if (fd == SE_ROOT_FD || __se_dup2(fd, SE_ROOT_FD) < 0) return;
+        __se_set_cloexec(SE_ROOT_FD, 1);
+        if (__wasilibc_register_preopened_fd(SE_ROOT_FD, "/") == 0) close(fd);
+        return;
+    }
+}
+
+/* Before main: free the low fds, then apply the kernel's cwd (wasi-libc starts every program at "/"). */
+__attribute__((constructor)) static void se_start(void) {
+    se_move_root_preopen();
     char buf[PATH_MAX];
     int32_t n = __se_getcwd(buf, sizeof buf);
     if (n > 0) chdir(buf);
