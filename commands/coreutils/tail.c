@@ -132,6 +132,7 @@ int tail_main(int argc, char **argv) {
     uint64_t count = 10;
     int bytes = 0, from_start = 0, follow = 0, verbose = -1;
     double interval = 1.0;
+    int legacy_used = 0;
     char legacy[64];
     if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && argv[1][1] >= '0' && argv[1][1] <= '9' &&
         strlen(argv[1]) < 40) {
@@ -143,6 +144,7 @@ int tail_main(int argc, char **argv) {
                      (int)k, a);
             if (strchr(suf, 'f')) follow = 1;
             argv[1] = legacy;
+            legacy_used = (int)k;
         }
     }
     static const struct option lopts[] = {{"lines", 1, 0, 'n'}, {"bytes", 1, 0, 'c'}, {"quiet", 0, 0, 'q'},
@@ -172,7 +174,12 @@ int tail_main(int argc, char **argv) {
     static char *stdin_arg[] = {"-"};
     char **files = optind < argc ? argv + optind : stdin_arg;
     int nfiles = optind < argc ? argc - optind : 1;
+    if (legacy_used && nfiles > 1) {
+        char *orig = legacy + 2 + (legacy[2] == '+');
+        cu_error(1, 0, "option used in invalid context -- %c", orig[0]);
+    }
     if (verbose < 0) verbose = nfiles > 1;
+    if (count == 0 && !from_start && !follow) return 0;
     int status = 0;
     int *fds = tu_xmalloc(sizeof(int) * nfiles);
     off_t *pos = tu_xmalloc(sizeof(off_t) * nfiles);
