@@ -47,7 +47,12 @@ const char *cu_quote(const char *name) {
         snprintf(out, sizeof bufs[0], "'%s'", name);
         return out;
     }
-    /* GNU shell-escape style for names containing a single quote: "it's" -> "it'\''s" inside '' */
+    /* GNU shell-escape style: a name with a single quote goes in double quotes when nothing in it is special
+     * there ("it's"), otherwise each quote becomes '\'' inside single quotes */
+    if (!strpbrk(name, "\"$`\\!")) {
+        snprintf(out, sizeof bufs[0], "\"%s\"", name);
+        return out;
+    }
     out[o++] = '\'';
     for (const char *p = name; *p && o < cap; p++) {
         if (*p == '\'') {
