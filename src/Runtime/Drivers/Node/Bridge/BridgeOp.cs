@@ -68,6 +68,11 @@ internal enum BridgeOp
     Spawn,               // (json) → "pid,fd0,fd1,fd2" or -errno
     SpawnSync,           // (json) → json result
     ChildWatch,          // (pid, id): dispatch(ChildExit, id, waitStatus) when it exits
+    // ---- crypto ----
+    RandomFill,          // (len): cryptographically random bytes into scratch
+    HashCreate,          // (algorithm, hmacKeyLen or -1; key in scratch) → hash id
+    HashUpdate,          // (id, len from scratch)
+    HashDigest,          // (id) → digest length in scratch; the hash is gone
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -27,7 +27,7 @@ internal sealed partial class NodeBridge
                 }
                 break;
             }
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchCrypto(op, a, r); break;
         }
     }
 

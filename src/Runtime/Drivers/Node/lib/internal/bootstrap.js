@@ -247,6 +247,7 @@
   defineLazy('EventTarget', () => loadBuiltin('internal/abort').EventTarget);
   defineLazy('Event', () => loadBuiltin('internal/abort').Event);
   defineLazy('structuredClone', () => loadBuiltin('internal/abort').structuredClone);
+  defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
   defineLazy('atob', () => loadBuiltin('buffer').atob);
   defineLazy('btoa', () => loadBuiltin('buffer').btoa);
   defineLazy('performance', () => ({

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using Microsoft.ClearScript.V8.FastProxy;
+using SecureExec.Testing.Abi;
+
+namespace SecureExec.Testing.Drivers.Node.Bridge;
+
+/// <summary>crypto: random bytes and hashes/HMACs computed by .NET, bytes through the scratch array.</summary>
+internal sealed partial class NodeBridge
+{
+    private readonly Dictionary<int, IncrementalHash> _hashes = [];
+    private int _nextHash;
+
+    private void DispatchCrypto(BridgeOp op, in V8FastArgs a, in V8FastResult r)
+    {
+        switch (op)
+        {
+            case BridgeOp.RandomFill:
+            {
+                var n = Length(a, 1);
+                r.Set(WithScratch(p =>
+                {
+                    RandomNumberGenerator.Fill(Span(p)[..n]);
+                    return n;
+                }));
+                break;
+            }
+            case BridgeOp.HashCreate: r.Set(HashCreate(Str(a, 1), Int(a, 2))); break;
+            case BridgeOp.HashUpdate:
+            {
+                var n = Length(a, 2);
+                if (!_hashes.TryGetValue(Int(a, 1), out var hash)) Fail(r, Errno.EBADF);
+                else r.Set(WithScratch(p =>
+                {
+                    hash.AppendData(Span(p)[..n]);
+                    return 0;
+                }));
+                break;
+            }
+            case BridgeOp.HashDigest:
+            {
+                if (!_hashes.Remove(Int(a, 1), out var hash)) Fail(r, Errno.EBADF);
+                else
+                    using (hash)
+                        r.Set(WithScratch(p => hash.GetHashAndReset(Span(p))));
+                break;
+            }
+            default: Fail(r, Errno.ENOSYS); break;
+        }
+    }
+
+    private int HashCreate(string algorithm, int keyLength)
+    {
+        HashAlgorithmName? name = algorithm.ToLowerInvariant() switch
+        {
+            "md5" => HashAlgorithmName.MD5,
+            "sha1" or "sha-1" => HashAlgorithmName.SHA1,
+            "sha256" or "sha-256" => HashAlgorithmName.SHA256,
+            "sha384" or "sha-384" => HashAlgorithmName.SHA384,
+            "sha512" or "sha-512" => HashAlgorithmName.SHA512,
+            _ => null,
+        };
+        if (name is not { } n) return -(int)Errno.EINVAL;
+        if (keyLength > ScratchSize) throw new BridgeArgumentException();
+        var hash = keyLength < 0
+            ? IncrementalHash.CreateHash(n)
+            : IncrementalHash.CreateHMAC(n, WithScratch(p => Span(p)[..keyLength].ToArray()));
+        var id = ++_nextHash;
+        _hashes[id] = hash;
+        return id;
+    }
+}
