@@ -210,7 +210,10 @@ char *cmdsubst(const char *code, int backq) {
     if (!direct) {
         int map[20];
         int nfd = build_fdmap(map, 10);
+        int eo = errexit_off;
+        errexit_off = 0; /* like dash: a condition context does not reach into $( ) */
         r = spawn_child_sh(code, lineno, map, nfd, &pid);
+        errexit_off = eo;
     }
     if (save1 >= 0) {
         se_dup2(save1, 1);
