@@ -45,6 +45,10 @@ public sealed class SandboxTestAttribute : NUnitAttribute, ISimpleTestBuilder, I
         var error = Validate(method.MethodInfo, suite);
         var parms = new TestCaseParameters(new object?[parameters.Length]) { TestName = method.Name };
         var test = _builder.BuildTestMethod(method, suite, parms);
+        // A test built here does not get the method's other attributes ([Ignore], [Explicit], [Category],
+        // [Description], ...): apply them like NUnit's own builder does for [Test].
+        foreach (var attribute in method.GetCustomAttributes<IApplyToTest>(inherit: true))
+            if (!ReferenceEquals(attribute, this)) attribute.ApplyToTest(test);
         if (error is not null)
         {
             test.RunState = RunState.NotRunnable;

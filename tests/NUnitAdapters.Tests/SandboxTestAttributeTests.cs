@@ -86,7 +86,7 @@ public class SandboxFixtureAttributeTests(NUnitSampleFixture sample)
     [Fact]
     public void SandboxFixture_ResetAsync_FreshFileSystemPerTestAndOutputRouted()
     {
-        foreach (var name in new[] { "SharedFixtureTests.Shared_reset_a", "SharedFixtureTests.Shared_reset_b" })
+        foreach (var name in new[] { "Shared_reset_a", "Shared_reset_b" })
         {
             var r = sample.Run.Single(name);
             Assert.Equal("Passed", r.Outcome);
