@@ -18,9 +18,10 @@ case "${1:-}" in
   demo)
     build
     cli=(dotnet "src/Cli/bin/$configuration/net10.0/secure-exec.dll")
-    echo "== a guest shell pipeline, run inside the VM (no host process, no host file):"
-    echo "\$ secure-exec sh -c 'printf \"b\\na\\nc\\n\" | sort | tr a-z A-Z; ls /usr/bin | wc -l'"
-    "${cli[@]}" sh -c 'printf "b\na\nc\n" | sort | tr a-z A-Z; echo "commands in /usr/bin: $(ls /usr/bin | wc -l)"'
+    echo "== guest JavaScript spawning a shell pipeline inside the VM (samples/demo/pipeline.mjs):"
+    "${cli[@]}" --mount "$PWD/samples/demo:/demo:ro" node /demo/pipeline.mjs
+    echo "== the same VM from the command line: secure-exec sh -c '...'"
+    "${cli[@]}" sh -c 'echo hello | wc -c; uname -a'
     ;;
   test)
     build
