@@ -7,8 +7,15 @@ public sealed class NUnitSampleFixture : IAsyncLifetime
 {
     public SampleRun Run { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
-        Run = await SampleRun.RunAsync(Path.Combine(SampleRun.RepoRoot, "tests", "NUnitAdapters.Tests", "Samples", "NUnitSample", "NUnitSample.csproj"));
+    /// <summary>A second, cheap run (no build) with a category filter.</summary>
+    public SampleRun Filtered { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var project = Path.Combine(SampleRun.RepoRoot, "tests", "NUnitAdapters.Tests", "Samples", "NUnitSample", "NUnitSample.csproj");
+        Run = await SampleRun.RunAsync(project);
+        Filtered = await SampleRun.RunAsync(project, "TestCategory=Slow", noBuild: true);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -131,5 +131,12 @@ public class SandboxTestsAttributeTests(XunitSampleFixture sample)
     }
 
     [Fact]
+    public void SandboxTests_DisplayNameFilter_RunsOneFile()
+    {
+        var r = Assert.Single(sample.Filtered.Results);
+        Assert.Equal(("XunitSample.SampleTests.Js: pass.test.mjs", "Passed"), (r.Name, r.Outcome));
+    }
+
+    [Fact]
     public void SandboxTests_SkipComment_Skips() => Assert.Equal("NotExecuted", sample.Run.Single("Js: skipped.test.mjs").Outcome);
 }

@@ -7,8 +7,15 @@ public sealed class XunitSampleFixture : IAsyncLifetime
 {
     public SampleRun Run { get; private set; } = null!;
 
-    public async Task InitializeAsync() =>
-        Run = await SampleRun.RunAsync(Path.Combine(SampleRun.RepoRoot, "tests", "XunitFixtures.Tests", "Samples", "XunitSample", "XunitSample.csproj"));
+    /// <summary>A second, cheap run (no build) filtered to one JavaScript file.</summary>
+    public SampleRun Filtered { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var project = Path.Combine(SampleRun.RepoRoot, "tests", "XunitFixtures.Tests", "Samples", "XunitSample", "XunitSample.csproj");
+        Run = await SampleRun.RunAsync(project);
+        Filtered = await SampleRun.RunAsync(project, "DisplayName~pass.test.mjs", noBuild: true);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

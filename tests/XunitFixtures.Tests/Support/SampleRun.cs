@@ -14,10 +14,7 @@ public sealed record SampleResult(string Name, string Outcome, string Message, s
 /// </summary>
 public sealed class SampleRun
 {
-    private readonly Dictionary<string, List<string>> _categories;
-
-    private SampleRun(IReadOnlyList<SampleResult> results, Dictionary<string, List<string>> categories, string log) =>
-        (Results, _categories, Log) = (results, categories, log);
+    private SampleRun(IReadOnlyList<SampleResult> results, string log) => (Results, Log) = (results, log);
 
     public IReadOnlyList<SampleResult> Results { get; }
     public string Log { get; }
@@ -31,13 +28,9 @@ public sealed class SampleRun
         return matches[0];
     }
 
-    /// <summary>The categories (trx TestCategory) of the test whose name ends with <paramref name="suffix"/>.</summary>
-    public IReadOnlyList<string> Categories(string suffix) =>
-        [.. _categories.Where(c => c.Key.EndsWith(suffix, StringComparison.Ordinal)).SelectMany(c => c.Value)];
-
     public IReadOnlyList<SampleResult> Where(string contains) => Results.Where(r => r.Name.Contains(contains, StringComparison.Ordinal)).ToList();
 
-    public static async Task<SampleRun> RunAsync(string project, string? filter = null)
+    public static async Task<SampleRun> RunAsync(string project, string? filter = null, bool noBuild = false)
     {
         var configuration = typeof(SampleRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var results = Path.Combine(Path.GetTempPath(), "secure-exec-samples", Guid.NewGuid().ToString("N"));
@@ -52,6 +45,7 @@ public sealed class SampleRun
                      "--disable-build-servers", "-nologo", "--logger", "trx;LogFileName=sample.trx", "--results-directory", results])
             psi.ArgumentList.Add(arg);
         if (filter is not null) { psi.ArgumentList.Add("--filter"); psi.ArgumentList.Add(filter); }
+        if (noBuild) psi.ArgumentList.Add("--no-build");
         // The outer test host's variables must not leak into the inner build and test run.
         foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase)).ToList())
             psi.Environment.Remove(key);
@@ -71,8 +65,7 @@ public sealed class SampleRun
         var log = await stdout + await stderr;
         var trx = Path.Combine(results, "sample.trx");
         if (!File.Exists(trx)) throw new InvalidOperationException($"dotnet test {project} wrote no trx (exit code {process.ExitCode}):\n{log}");
-        var doc = XDocument.Load(trx);
-        return new SampleRun(Parse(doc), ParseCategories(doc), log);
+        return new SampleRun(Parse(XDocument.Load(trx)), log);
     }
 
     private static List<SampleResult> Parse(XDocument trx)
@@ -83,19 +76,6 @@ public sealed class SampleRun
             (string?)r.Attribute("outcome") ?? "",
             r.Element(ns + "Output")?.Element(ns + "ErrorInfo")?.Element(ns + "Message")?.Value ?? "",
             r.Element(ns + "Output")?.Element(ns + "StdOut")?.Value ?? ""))];
-    }
-
-    private static Dictionary<string, List<string>> ParseCategories(XDocument trx)
-    {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var result = new Dictionary<string, List<string>>();
-        foreach (var test in trx.Descendants(ns + "UnitTest"))
-        {
-            var name = (string?)test.Attribute("name") ?? "";
-            var categories = test.Descendants(ns + "TestCategoryItem").Select(c => (string?)c.Attribute("TestCategory") ?? "").ToList();
-            if (!result.TryAdd(name, categories)) result[name].AddRange(categories);
-        }
-        return result;
     }
 
     /// <summary>The repository root (the folder holding SecureExec.Testing.sln), found from the test assembly folder.</summary>
