@@ -18,7 +18,7 @@ static void ws(void) {
     while (*p == ' ' || *p == '\t' || *p == '\n') p++;
 }
 
-static long var_num(const char *name) {
+static long long var_num(const char *name) {
     const char *v = var_get(name);
     if (!v || !*v) {
         if (!v && opts[O_NOUNSET]) {
@@ -28,7 +28,7 @@ static long var_num(const char *name) {
         return 0;
     }
     char *e;
-    long x = strtol(v, &e, 0);
+    long long x = strtoll(v, &e, 0);
     while (*e == ' ' || *e == '\t' || *e == '\n') e++;
     if (*e) {
         if (!err) sh_errorx(2, "Illegal number: %s", v);
@@ -37,14 +37,14 @@ static long var_num(const char *name) {
     return x;
 }
 
-static long expr(int minprec);
+static long long expr(int minprec);
 
-static long primary(void) {
+static long long primary(void) {
     ws();
     if (err) return 0;
     if (*p == '(') {
         p++;
-        long v = expr(0);
+        long long v = expr(0);
         ws();
         if (*p != ')') {
             ferr("expecting ')'");
@@ -55,15 +55,15 @@ static long primary(void) {
     }
     if (*p == '-' || *p == '+' || *p == '!' || *p == '~') {
         char op = *p++;
-        long v = primary();
+        long long v = primary();
         return op == '-' ? -v : op == '+' ? v : op == '!' ? !v : ~v;
     }
     if (isdigit((unsigned char)*p)) {
         char *e;
-        long v;
-        if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) v = strtol(p, &e, 16);
-        else if (p[0] == '0') v = strtol(p, &e, 8);
-        else v = strtol(p, &e, 10);
+        long long v;
+        if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) v = strtoll(p, &e, 16);
+        else if (p[0] == '0') v = strtoll(p, &e, 8);
+        else v = strtoll(p, &e, 10);
         if (isalnum((unsigned char)*e) || *e == '_') {
             ferr("expecting EOF");
             return 0;
@@ -81,8 +81,8 @@ static long primary(void) {
             size_t n = strlen(aops[i]);
             if (!strncmp(p, aops[i], n) && !(n == 1 && p[1] == '=')) {
                 p += n;
-                long rhs = expr(0);
-                long cur = (n > 1 && !noeval) ? var_num(name) : 0, v = rhs;
+                long long rhs = expr(0);
+                long long cur = (n > 1 && !noeval) ? var_num(name) : 0, v = rhs;
                 char op = aops[i][0];
                 if (n > 1) switch (op) {
                     case '<': v = cur << rhs; break;
@@ -100,14 +100,14 @@ static long primary(void) {
                     }
                 if (!noeval && !err) {
                     char nb[32];
-                    snprintf(nb, sizeof nb, "%ld", v);
+                    snprintf(nb, sizeof nb, "%lld", v);
                     if (var_set(name, nb, 0) < 0) err = 1;
                 }
                 free(name);
                 return v;
             }
         }
-        long v = noeval ? 0 : var_num(name);
+        long long v = noeval ? 0 : var_num(name);
         free(name);
         return v;
     }
@@ -121,8 +121,8 @@ static const struct {
 } bin[] = {{"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4}, {"&", 5}, {"==", 6}, {"!=", 6}, {"<=", 7}, {">=", 7},
            {"<<", 8}, {">>", 8}, {"<", 7}, {">", 7}, {"+", 9}, {"-", 9}, {"*", 10}, {"/", 10}, {"%", 10}, {0, 0}};
 
-static long expr(int minprec) {
-    long l = primary();
+static long long expr(int minprec) {
+    long long l = primary();
     for (;;) {
         ws();
         if (err) return 0;
@@ -130,7 +130,7 @@ static long expr(int minprec) {
             p++;
             int save = noeval;
             if (!l) noeval = 1;
-            long a = expr(0);
+            long long a = expr(0);
             noeval = save;
             ws();
             if (*p != ':') {
@@ -139,7 +139,7 @@ static long expr(int minprec) {
             }
             p++;
             if (l) noeval = 1;
-            long b = expr(0);
+            long long b = expr(0);
             noeval = save;
             l = l ? a : b;
             continue;
@@ -159,7 +159,7 @@ static long expr(int minprec) {
         p += strlen(op);
         int save = noeval;
         if ((!strcmp(op, "&&") && !l) || (!strcmp(op, "||") && l)) noeval = 1;
-        long r = expr(bin[k].prec + 1);
+        long long r = expr(bin[k].prec + 1);
         noeval = save;
         if (err) return 0;
         switch (op[0]) {
@@ -186,7 +186,7 @@ static long expr(int minprec) {
     }
 }
 
-int arith_eval(const char *e, long *result) {
+int arith_eval(const char *e, long long *result) {
     src = p = e;
     err = 0;
     noeval = 0;
@@ -195,7 +195,7 @@ int arith_eval(const char *e, long *result) {
         *result = 0;
         return 0;
     }
-    long v = expr(0);
+    long long v = expr(0);
     ws();
     if (!err && *p) ferr("expecting EOF");
     if (err) return -1;

@@ -63,7 +63,7 @@ static int b_dot(int argc, char **argv) {
 }
 
 static int loop_ctl(int argc, char **argv, int kind) {
-    long n = 1;
+    long long n = 1;
     if (argc > 1 && (parse_int(argv[1], &n) < 0 || n < 1)) {
         sh_errorx(2, "%s: Illegal number: %s", argv[0], argv[1]);
         return 2;
@@ -106,7 +106,7 @@ static int b_exec(int argc, char **argv) {
 }
 
 static int b_exit(int argc, char **argv) {
-    long n = exit_status;
+    long long n = exit_status;
     if (argc > 1 && (parse_int(argv[1], &n) < 0 || n < 0)) {
         sh_errorx(2, "exit: Illegal number: %s", argv[1]);
         return 2;
@@ -116,7 +116,7 @@ static int b_exit(int argc, char **argv) {
 }
 
 static int b_return(int argc, char **argv) {
-    long n = exit_status;
+    long long n = exit_status;
     if (argc > 1 && (parse_int(argv[1], &n) < 0 || n < 0)) {
         sh_errorx(2, "return: Illegal number: %s", argv[1]);
         return 2;
@@ -246,7 +246,7 @@ setargs:
 }
 
 static int b_shift(int argc, char **argv) {
-    long n = 1;
+    long long n = 1;
     if (argc > 1 && (parse_int(argv[1], &n) < 0 || n < 0)) {
         sh_errorx(2, "shift: Illegal number: %s", argv[1]);
         return 2;
@@ -683,7 +683,7 @@ static int b_umask(int argc, char **argv) {
     const char *m = argv[i];
     if (m[0] >= '0' && m[0] <= '9') {
         char *e;
-        long v = strtol(m, &e, 8);
+        long long v = strtoll(m, &e, 8);
         if (*e || v > 0777) {
             sh_error("umask: Illegal number: %s", m);
             return 2;

@@ -81,7 +81,7 @@ int b_echo(int argc, char **argv) {
 /* ---- printf ---- */
 static int perr;
 
-static const char *conv_num_start(const char *a, long *lead) {
+static const char *conv_num_start(const char *a, long long *lead) {
     if (a[0] == '\'' || a[0] == '"') {
         *lead = (unsigned char)a[1];
         return NULL;
@@ -89,13 +89,13 @@ static const char *conv_num_start(const char *a, long *lead) {
     return a;
 }
 
-static long arg_int(const char *a) {
-    long v = 0;
+static long long arg_int(const char *a) {
+    long long v = 0;
     if (!conv_num_start(a, &v)) return v;
     if (!*a) return 0;
     char *e;
     errno = 0;
-    v = strtol(a, &e, 0);
+    v = strtoll(a, &e, 0);
     if (e == a) {
         sh_error("printf: %s: expected numeric value", a);
         perr = 1;
@@ -108,13 +108,13 @@ static long arg_int(const char *a) {
     }
     return v;
 }
-static unsigned long arg_uint(const char *a) {
-    long v = 0;
-    if (!conv_num_start(a, &v)) return (unsigned long)v;
-    if (*a == '-') return (unsigned long)arg_int(a);
+static unsigned long long arg_uint(const char *a) {
+    long long v = 0;
+    if (!conv_num_start(a, &v)) return (unsigned long long)v;
+    if (*a == '-') return (unsigned long long)arg_int(a);
     if (!*a) return 0;
     char *e;
-    unsigned long u = strtoul(a, &e, 0);
+    unsigned long long u = strtoull(a, &e, 0);
     if (e == a) {
         sh_error("printf: %s: expected numeric value", a);
         perr = 1;
@@ -125,7 +125,7 @@ static unsigned long arg_uint(const char *a) {
     return u;
 }
 static double arg_double(const char *a) {
-    long v = 0;
+    long long v = 0;
     if (!conv_num_start(a, &v)) return (double)v;
     if (!*a) return 0;
     char *e;
@@ -236,11 +236,11 @@ int b_printf(int argc, char **argv) {
             switch (c) {
             case 'd':
             case 'i':
-                spec[k++] = 'l', spec[k++] = c, spec[k] = 0;
+                spec[k++] = 'l', spec[k++] = 'l', spec[k++] = c, spec[k] = 0;
                 addf(&o, spec, a ? arg_int(a) : 0L);
                 break;
             case 'o': case 'u': case 'x': case 'X':
-                spec[k++] = 'l', spec[k++] = c, spec[k] = 0;
+                spec[k++] = 'l', spec[k++] = 'l', spec[k++] = c, spec[k] = 0;
                 addf(&o, spec, a ? arg_uint(a) : 0UL);
                 break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
@@ -431,7 +431,7 @@ int b_getopts(int argc, char **argv) {
     char **args = argc > 3 ? argv + 3 : posargs;
     int nargs = argc > 3 ? argc - 3 : nposargs;
     const char *oi = var_get("OPTIND");
-    long optind = oi ? atol(oi) : 1;
+    long long optind = oi ? atoll(oi) : 1;
     if (optind < 1) optind = 1;
     int silent = optstr[0] == ':';
     if (silent) optstr++;
@@ -489,7 +489,7 @@ int b_getopts(int argc, char **argv) {
         var_set(var, optbuf, 0);
     }
 setind:
-    snprintf(nb, sizeof nb, "%ld", optind);
+    snprintf(nb, sizeof nb, "%lld", optind);
     {
         int save = getopts_pos;
         var_set("OPTIND", nb, 0);
@@ -498,7 +498,7 @@ setind:
     return 0;
 done:
     getopts_pos = 0;
-    snprintf(nb, sizeof nb, "%ld", optind);
+    snprintf(nb, sizeof nb, "%lld", optind);
     var_set("OPTIND", nb, 0);
     var_set(var, "?", 0);
     return 1;

@@ -124,7 +124,7 @@ static char *join_params(void) {
 static char *param(const char *name) {
     char buf[64];
     if (isdigit((unsigned char)name[0])) {
-        long k = atol(name);
+        long long k = atoll(name);
         if (k == 0) return xstrdup(arg0);
         return k <= nposargs ? xstrdup(posargs[k - 1]) : NULL;
     }
@@ -457,10 +457,10 @@ static void expand_raw(Buf *b, const char *w, const char *end, int flags, int in
             } else if (d == '(' && p + 2 < end && p[2] == '(') {
                 const char *e = skip_dollar(p);
                 char *expr = expand_sub(p + 3, e - 2, EX_HEREDOC, 1);
-                long r;
+                long long r;
                 if (!expand_error && arith_eval(expr, &r) == 0) {
                     char nb[32];
-                    snprintf(nb, sizeof nb, "%ld", r);
+                    snprintf(nb, sizeof nb, "%lld", r);
                     add_value(b, nb, in_dq);
                 } else {
                     expand_error = 1;

@@ -82,7 +82,7 @@ int redir_apply(Redir *r, RedirSave *s) {
                     continue;
                 }
                 char *e;
-                long src = strtol(w, &e, 10);
+                long long src = strtoll(w, &e, 10);
                 if (!*w || *e || src < 0) {
                     sh_error("Syntax error: Bad fd number");
                     free(w);
@@ -90,7 +90,7 @@ int redir_apply(Redir *r, RedirSave *s) {
                 }
                 if (src != fd) {
                     if (se_get_cloexec((int)src) < 0 || (src >= 10 && se_get_cloexec((int)src) == 1)) {
-                        sh_error("%ld: Bad file descriptor", src);
+                        sh_error("%lld: Bad file descriptor", src);
                         free(w);
                         return -1;
                     }

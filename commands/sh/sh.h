@@ -163,7 +163,7 @@ int fnmatch_sh(const char *pat, const char *s);
 size_t parse_subst_len(const char *s);
 
 /* ---- arithmetic (arith.c) ---- */
-int arith_eval(const char *expr, long *result); /* 0 ok, -1 error (reported) */
+int arith_eval(const char *expr, long long *result); /* 0 ok, -1 error (reported) */
 
 /* ---- execution (exec.c) ---- */
 int exec_node(Node *n, int flags);
@@ -234,6 +234,6 @@ int state_load(int fd, char **code, int *code_line);
 void out_str(int fd, const char *s);
 int xwrite(int fd, const char *s, size_t n);
 char *shell_quote(const char *s);
-int parse_int(const char *s, long *v);
+int parse_int(const char *s, long long *v);
 
 #endif

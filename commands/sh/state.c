@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 static void put(Str *b, const char *s) { str_addn(b, s, strlen(s) + 1); }
-static void puti(Str *b, long v) {
+static void puti(Str *b, long long v) {
     char nb[32];
-    snprintf(nb, sizeof nb, "%ld", v);
+    snprintf(nb, sizeof nb, "%lld", v);
     put(b, nb);
 }
 

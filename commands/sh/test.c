@@ -28,11 +28,11 @@ static int is_binary(const char *s) {
     return 0;
 }
 
-static long tnum(const char *s) {
+static long long tnum(const char *s) {
     const char *p = s;
     while (*p == ' ' || *p == '\t') p++;
     char *e;
-    long v = strtol(p, &e, 10);
+    long long v = strtoll(p, &e, 10);
     while (*e == ' ' || *e == '\t') e++;
     if (!*p || *e || (e == p)) {
         terror("Illegal number: %s", s);
@@ -47,7 +47,7 @@ static int unary(const char *op, const char *a) {
     case 'n': return *a != 0;
     case 'z': return *a == 0;
     case 't': {
-        long fd = tnum(a);
+        long long fd = tnum(a);
         return isatty((int)fd);
     }
     case 'h':
@@ -90,7 +90,7 @@ static int binary(const char *a, const char *op, const char *b) {
         if (op[1] == 'n') return ha && (!hb || ta > tb);
         return hb && (!ha || ta < tb);
     }
-    long x = tnum(a), y = tnum(b);
+    long long x = tnum(a), y = tnum(b);
     if (!strcmp(op, "-eq")) return x == y;
     if (!strcmp(op, "-ne")) return x != y;
     if (!strcmp(op, "-gt")) return x > y;

@@ -23,7 +23,7 @@ const char *sig_name(int n) { return n >= 0 && n < NNAMES ? names[n] : NULL; }
 int sig_number(const char *s) {
     if (isdigit((unsigned char)*s)) {
         char *e;
-        long v = strtol(s, &e, 10);
+        long long v = strtoll(s, &e, 10);
         return *e || v > 64 ? -1 : (int)v;
     }
     if (!strncasecmp(s, "SIG", 3)) s += 3;
@@ -177,7 +177,7 @@ int b_wait(int argc, char **argv) {
         return 0;
     }
     for (int i = 1; i < argc; i++) {
-        long pid;
+        long long pid;
         if (parse_int(argv[i], &pid) < 0 || pid <= 0) {
             if (argv[i][0] == '%') {
                 sh_error("wait: No such job: %s", argv[i]);
@@ -210,7 +210,7 @@ int b_kill(int argc, char **argv) {
         }
         int st = 0;
         for (i = 2; i < argc; i++) {
-            long v;
+            long long v;
             if (parse_int(argv[i], &v) == 0) {
                 if (v > 128) v -= 128;
                 if (v >= 0 && v < NNAMES) printf("%s\n", names[v]);
@@ -253,7 +253,7 @@ int b_kill(int argc, char **argv) {
     }
     int st = 0;
     for (; i < argc; i++) {
-        long pid;
+        long long pid;
         if (parse_int(argv[i], &pid) < 0) {
             sh_error("kill: Illegal number: %s", argv[i]);
             st = 2;

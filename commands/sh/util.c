@@ -81,13 +81,13 @@ char *shell_quote(const char *s) {
     return str_take(&b);
 }
 
-int parse_int(const char *s, long *v) {
+int parse_int(const char *s, long long *v) {
     char *e;
     errno = 0;
     const char *p = s;
     while (*p == ' ' || *p == '\t') p++;
     if (!*p) return -1;
-    long x = strtol(p, &e, 10);
+    long long x = strtoll(p, &e, 10);
     if (errno || *e) return -1;
     *v = x;
     return 0;
