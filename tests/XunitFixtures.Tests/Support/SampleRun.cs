@@ -65,7 +65,9 @@ public sealed class SampleRun
         var log = await stdout + await stderr;
         var trx = Path.Combine(results, "sample.trx");
         if (!File.Exists(trx)) throw new InvalidOperationException($"dotnet test {project} wrote no trx (exit code {process.ExitCode}):\n{log}");
-        return new SampleRun(Parse(XDocument.Load(trx)), log);
+        var run = new SampleRun(Parse(XDocument.Load(trx)), log);
+        try { Directory.Delete(results, recursive: true); } catch (IOException) { } // the results were read; a leftover folder is harmless
+        return run;
     }
 
     private static List<SampleResult> Parse(XDocument trx)
