@@ -32,7 +32,7 @@ typedef struct {
     addr_t a1, a2;
     int naddr, neg;
     char name;
-    int in_range;
+    int in_range, range_done;
     long range_end;
     char *text; /* a i c text, labels, file names */
     size_t tlen;
@@ -648,7 +648,12 @@ static int selected(cmd_t *c) {
     else if (c->naddr == 1) r = addr_match(&c->a1);
     else if (!c->in_range) {
         r = addr_match(&c->a1);
+        /* GNU: a numeric start line that was skipped (n, N, D) still opens the range once */
+        if (!r && c->a1.type == AD_LINE && !c->range_done && lineno > c->a1.n1 &&
+            !(c->a2.type == AD_LINE && lineno > c->a2.n1))
+            r = 1;
         if (r) {
+            c->range_done = 1;
             switch (c->a2.type) {
             case AD_LINE: c->in_range = c->a2.n1 > lineno; break;
             case AD_PLUS: c->range_end = lineno + c->a2.n1; c->in_range = c->a2.n1 > 0; break;
@@ -936,6 +941,7 @@ static int read_next_line(void) {
             begin_output_file();
             cur_name = files[fidx];
             lineno = 0;
+            for (int k = 0; k < ncmds; k++) cmds[k].range_done = 0;
             if (!fetch(1)) {
                 /* empty file: try the next */
                 return read_next_line();
