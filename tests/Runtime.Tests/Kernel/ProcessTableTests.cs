@@ -130,4 +130,22 @@ public class ProcessTableTests
         Assert.True(WaitStatus.Stopped(Signal.SIGSTOP).IfStopped);
         Assert.False(WaitStatus.Exited(0).IfSignaled);
     }
+
+    [Fact]
+    public void SetProcessGroup_FollowsSetpgidRules()
+    {
+        using var kernel = new VirtualKernel();
+        var parent = kernel.AddProcess();
+        var child = kernel.AddProcess(parent.Pid);
+        var stranger = kernel.AddProcess();
+        Assert.Equal(Errno.SUCCESS, kernel.Processes.SetProcessGroup(parent, child.Pid, 0)); // leads its own group
+        Assert.Equal(child.Pid, child.ProcessGroup);
+        Assert.Equal(Errno.SUCCESS, kernel.Processes.SetProcessGroup(parent, child.Pid, parent.Pid));
+        Assert.Equal(Errno.EPERM, kernel.Processes.SetProcessGroup(parent, child.Pid, 999));
+        Assert.Equal(Errno.ESRCH, kernel.Processes.SetProcessGroup(parent, stranger.Pid, 0));
+        Assert.Equal(Errno.EINVAL, kernel.Processes.SetProcessGroup(parent, 0, -1));
+        Assert.Equal(Errno.SUCCESS, kernel.Processes.GetProcessGroup(child, 0, out var group));
+        Assert.Equal(parent.Pid, group);
+        Assert.Equal(Errno.ESRCH, kernel.Processes.GetProcessGroup(child, 4242, out _));
+    }
 }

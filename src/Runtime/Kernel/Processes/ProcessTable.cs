@@ -154,6 +154,35 @@ internal sealed class ProcessTable
         }
     }
 
+    /// <summary>getpgid(2): pid 0 = the caller. ESRCH for an unknown or exited process.</summary>
+    public Errno GetProcessGroup(KernelProcess caller, int pid, out int group)
+    {
+        lock (_lock)
+        {
+            var target = pid == 0 ? caller : _processes.GetValueOrDefault(pid);
+            group = target is null || target.State == ProcessState.Zombie ? 0 : target.ProcessGroup;
+            return group == 0 ? Errno.ESRCH : Errno.SUCCESS;
+        }
+    }
+
+    /// <summary>setpgid(2): the caller or one of its children joins an existing group, or leads a new one
+    /// (pgid 0 or its own pid). ESRCH for a process that is neither; EPERM for a group nobody is in.</summary>
+    public Errno SetProcessGroup(KernelProcess caller, int pid, int pgid)
+    {
+        if (pgid < 0) return Errno.EINVAL;
+        lock (_lock)
+        {
+            var target = pid == 0 ? caller : _processes.GetValueOrDefault(pid);
+            if (target is null || (target != caller && target.ParentPid != caller.Pid) || target.State == ProcessState.Zombie)
+                return Errno.ESRCH;
+            var group = pgid == 0 ? target.Pid : pgid;
+            if (group != target.Pid && !_processes.Values.Any(p => p.ProcessGroup == group && p.State != ProcessState.Zombie))
+                return Errno.EPERM;
+            target.ProcessGroup = group;
+            return Errno.SUCCESS;
+        }
+    }
+
     /// <summary>Processes a kill(2) pid argument names, as seen by <paramref name="sender"/> (null = host).</summary>
     internal List<KernelProcess> Targets(KernelProcess? sender, int pid)
     {

@@ -13,7 +13,7 @@ public class SpawnWaitTests
             "spawn missing: -1 No such file or directory\n" +
             "wnohang: 0\n" +
             "killed sleeper: signaled 9\n" +
-            "wait no children: -1 No child process\n" + // musl's strerror text
+            "wait no children: -1 No child processes\n" + // glibc's text (commands/lib/strerror.c)
             "getppid>0: 1 getpid>1: 1\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);
     }

@@ -122,32 +122,14 @@ internal static partial class SecureExecImports
     private static int GetPgid(Caller caller, int pid)
     {
         var cx = WasmContext.Current;
-        if (pid == 0) return cx.Process.ProcessGroup;
-        var target = cx.Process.Kernel.Processes.Get(pid);
-        return target is null || target.State == ProcessState.Zombie ? cx.SeRet(Errno.ESRCH) : target.ProcessGroup;
+        var e = cx.Process.Kernel.Processes.GetProcessGroup(cx.Process, pid, out var group);
+        return e == Errno.SUCCESS ? group : cx.SeRet(e);
     }
 
-    /// <summary>
-    /// setpgid(2): the caller or one of its children may join an existing group of the caller's session or
-    /// lead a new one (pgid 0 = its own pid). Sessions are not modelled. Kernel note: this rule belongs in the
-    /// kernel's process table; it lives here until the kernel has a setpgid.
-    /// </summary>
     private static int SetPgid(Caller caller, int pid, int pgid)
     {
         var cx = WasmContext.Current;
-        if (pgid < 0) return cx.SeRet(Errno.EINVAL);
-        var table = cx.Process.Kernel.Processes;
-        lock (table.Lock)
-        {
-            var target = pid == 0 ? cx.Process : table.Get(pid);
-            if (target is null || (target != cx.Process && target.ParentPid != cx.Process.Pid) || target.State == ProcessState.Zombie)
-                return cx.SeRet(Errno.ESRCH);
-            var group = pgid == 0 ? target.Pid : pgid;
-            if (group != target.Pid && !table.All.Any(p => p.ProcessGroup == group && p.State != ProcessState.Zombie))
-                return cx.SeRet(Errno.EPERM);
-            target.ProcessGroup = group;
-        }
-        return cx.SeRet(Errno.SUCCESS);
+        return cx.SeRet(cx.Process.Kernel.Processes.SetProcessGroup(cx.Process, pid, pgid));
     }
 
     private static int SignalDisposition(Caller caller, int signal, int disposition)
