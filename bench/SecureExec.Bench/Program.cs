@@ -2,6 +2,14 @@ using SecureExec.Bench;
 using SecureExec.Testing;
 
 // Usage: dotnet run --project bench/SecureExec.Bench -c Release [-- --quick] [--filter TEXT]
+// A child run for the "first exec in a new host process" scenarios: create a runtime, run `true`, exit.
+if (args.Contains("--first-exec"))
+{
+    await using var first = await NodeRuntime.CreateAsync();
+    var r = await first.ExecCommandAsync("true", []);
+    return r.ExitCode;
+}
+
 var quick = args.Contains("--quick");
 var filterIndex = Array.IndexOf(args, "--filter");
 var filter = filterIndex >= 0 && filterIndex + 1 < args.Length ? args[filterIndex + 1] : null;
@@ -22,6 +30,10 @@ var scenarios = new List<Scenario>
         await using var fresh = await NodeRuntime.CreateAsync();
         await fresh.ExecCommandAsync("true", []);
     }, Iterations: 50),
+    new("start-up", "new host process: first `true`, modules compiled (empty cache)",
+        () => FirstExec.RunAsync(emptyCache: true), Iterations: 3, Warmup: 0),
+    new("start-up", "new host process: first `true`, modules from the disk cache",
+        () => FirstExec.RunAsync(emptyCache: false), Iterations: 5, Warmup: 1, Baseline: "new host process: first `true`, modules compiled (empty cache)"),
     new("start-up", "guest `sh -c true`", () => Guest("true"), Iterations: 100),
     new("start-up", "host `sh -c true`", () => HostBaseline.ShellAsync("true"), Iterations: 100),
     new("shell", "guest `echo hello | wc -c`", () => Guest("echo hello | wc -c"), Iterations: 100, Baseline: "host `echo hello | wc -c`"),
@@ -49,3 +61,4 @@ foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter,
 }
 
 if (!quick) ResultsWriter.Write(results);
+return Environment.ExitCode;
