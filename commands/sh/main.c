@@ -94,6 +94,8 @@ int main(int argc, char **argv) {
 #endif
     shell_pid = se_getpid();
     vars_import(environ);
+    /* like dash: without PATH in the environment, PATH is set (not exported) to dash's default */
+    if (!var_get("PATH")) var_set("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 0);
     var_set("IFS", " \t\n", 0);
     var_set("PS1", "$ ", 0);
     var_set("PS2", "> ", 0);

@@ -1,11 +1,11 @@
-using System.Runtime.CompilerServices;
-
 namespace SecureExec.Testing.Tests.Drivers.Node;
 
 /// <summary>Runs Cases/NAME.js in the VM and compares stdout with NAME.out recorded from real Node.</summary>
 public sealed class GoldenCaseTests
 {
-    private static string CasesDirectory([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "Cases");
+    // Found from the repository root: CI builds map source paths (/_/...), so [CallerFilePath] is not a real path there.
+    private static string CasesDirectory() =>
+        Path.Combine(Commands.GoldenCases.FindRepoRoot(), "tests", "Runtime.Tests", "Drivers", "Node", "Cases");
 
     public static TheoryData<string> Cases()
     {
