@@ -20,12 +20,15 @@ internal static class ResultsWriter
         {
             var ratio = r.Baseline is { } b && byName.TryGetValue(b, out var baseline)
                 ? $"{r.MedianMs / baseline.MedianMs:F2}× {b}" : "";
-            md.AppendLine($"| {r.Group} | {r.Name} | {r.MinMs:F3} | {r.MedianMs:F3} | {r.P95Ms:F3} | {ratio} |");
+            md.AppendLine($"| {r.Group} | {Cell(r.Name)} | {r.MinMs:F3} | {r.MedianMs:F3} | {r.P95Ms:F3} | {Cell(ratio)} |");
         }
         File.WriteAllText(Path.Combine(dir, "latest.md"), md.ToString());
         File.WriteAllText(Path.Combine(dir, "latest.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"results written to {dir}");
     }
+
+    /// <summary>A pipe inside a scenario name would split the markdown cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|");
 
     private static string FindBenchDirectory()
     {
