@@ -40,12 +40,9 @@ static int integer(const char *s, long long *out) {
     if (*p == '-' || *p == '+') p++;
     if (*p < '0' || *p > '9') return syntax_error("invalid integer %s", cu_quote(s));
     while (*p >= '0' && *p <= '9') p++;
-    const char *end = p;
     while (*p == ' ' || *p == '\t') p++;
     if (*p) return syntax_error("invalid integer %s", cu_quote(s));
-    errno = 0;
     *out = strtoll(start, NULL, 10);
-    (void)end;
     return 1;
 }
 

@@ -143,18 +143,10 @@ internal sealed partial class KernelProcess
     /// </summary>
     public Errno Block(object monitor, Func<bool> ready, TimeSpan? timeout = null)
     {
-        var deadline = timeout is { } t ? Environment_TickCount() + (long)t.TotalMilliseconds : long.MaxValue;
         Interlocked.Exchange(ref _blockedOn, monitor);
         try
         {
-            while (!ready())
-            {
-                if (IsInterrupted) return Errno.EINTR;
-                var remaining = deadline - Environment_TickCount();
-                if (remaining <= 0) return Errno.ETIMEDOUT;
-                Monitor.Wait(monitor, (int)Math.Min(remaining, int.MaxValue));
-            }
-            return Errno.SUCCESS;
+            return WaitLoop(this, monitor, ready, timeout);
         }
         finally
         {
@@ -163,13 +155,17 @@ internal sealed partial class KernelProcess
     }
 
     /// <summary><see cref="Block"/> for a caller that may be the host (null process): the host simply waits.</summary>
-    public static Errno Block(KernelProcess? caller, object monitor, Func<bool> ready, TimeSpan? timeout = null)
+    public static Errno Block(KernelProcess? caller, object monitor, Func<bool> ready, TimeSpan? timeout = null) =>
+        caller is not null ? caller.Block(monitor, ready, timeout) : WaitLoop(null, monitor, ready, timeout);
+
+    /// <summary>Monitor.Wait until ready; a process (not the host) also stops at a signal (EINTR).</summary>
+    private static Errno WaitLoop(KernelProcess? process, object monitor, Func<bool> ready, TimeSpan? timeout)
     {
-        if (caller is not null) return caller.Block(monitor, ready, timeout);
-        var deadline = timeout is { } t ? Environment_TickCount() + (long)t.TotalMilliseconds : long.MaxValue;
+        var deadline = timeout is { } t ? System.Environment.TickCount64 + (long)t.TotalMilliseconds : long.MaxValue;
         while (!ready())
         {
-            var remaining = deadline - Environment_TickCount();
+            if (process is { IsInterrupted: true }) return Errno.EINTR;
+            var remaining = deadline - System.Environment.TickCount64;
             if (remaining <= 0) return Errno.ETIMEDOUT;
             Monitor.Wait(monitor, (int)Math.Min(remaining, int.MaxValue));
         }
@@ -186,6 +182,4 @@ internal sealed partial class KernelProcess
             return e == Errno.ETIMEDOUT ? Errno.SUCCESS : e;
         }
     }
-
-    private static long Environment_TickCount() => System.Environment.TickCount64;
 }
