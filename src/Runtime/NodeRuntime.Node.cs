@@ -16,7 +16,7 @@ public sealed partial class NodeRuntime
     private int _nextRun;
 
     private static void RegisterNode(VirtualKernel kernel, NodeRuntimeOptions options) =>
-        NodeDriver.Register(kernel, new NodeDriverOptions { MaxHeapBytes = (ulong)Math.Max(16L << 20, options.MemoryLimitBytes) });
+        NodeDriver.Register(kernel, new NodeDriverOptions { MaxHeapBytes = (ulong)options.Limits.JsHeapBytes });
 
     /// <summary>
     /// Runs <paramref name="code"/> as an ES module (like <c>node --input-type=module -e</c>: relative imports

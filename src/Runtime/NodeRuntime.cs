@@ -30,7 +30,13 @@ public sealed partial class NodeRuntime : IAsyncDisposable
         _kernel = kernel;
         _options = options;
         CommandsDirectory = commandsDirectory;
+        FileSystem = new RuntimeFileSystem(this, options.Cwd);
     }
+
+    /// <summary>The VM's file system from the host: write, read, list, create and delete guest files.</summary>
+    public RuntimeFileSystem FileSystem { get; }
+
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     /// <summary>The directory the guest commands were loaded from.</summary>
     public string CommandsDirectory { get; }
@@ -39,30 +45,22 @@ public sealed partial class NodeRuntime : IAsyncDisposable
 
     /// <summary>
     /// Creates a VM. Throws <see cref="DirectoryNotFoundException"/> (naming every place looked) when no commands
-    /// directory is found, <see cref="ArgumentException"/> for a mount or working directory that cannot be set up.
+    /// directory is found, <see cref="ArgumentException"/> for a mount, node_modules directory, working directory,
+    /// seeded file or limit that cannot be set up.
     /// </summary>
     public static Task<NodeRuntime> CreateAsync(NodeRuntimeOptions? options = null, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         options ??= new NodeRuntimeOptions();
+        options.Limits.Validate();
         var directory = Drivers.Wasm.CommandsDirectory.Resolve(options.CommandsDir);
-        var kernel = new VirtualKernel(options.Permissions.ToKernel());
+        var kernel = new VirtualKernel(options.Permissions.ToKernel(), options.Limits.ToKernel());
         try
         {
-            var driver = new WasmDriver(options.MemoryLimitBytes);
+            var driver = new WasmDriver(options.Limits.WasmMemoryBytes);
             driver.RegisterDirectory(kernel, directory);
             RegisterNode(kernel, options);
-            foreach (var mount in options.Mounts)
-            {
-                var host = Path.GetFullPath(mount.HostPath);
-                var m = kernel.FileSystem.Mount(mount.GuestPath, host, mount.ReadOnly);
-                if (m != Errno.SUCCESS)
-                    throw new ArgumentException($"cannot mount {host} at {mount.GuestPath}: {m.Message()}", nameof(options));
-            }
-            if (!options.Cwd.StartsWith('/')) throw new ArgumentException($"the working directory must be an absolute guest path: '{options.Cwd}'", nameof(options));
-            var e = kernel.FileSystem.MkdirAll(options.Cwd);
-            if (e is not (Errno.SUCCESS or Errno.EEXIST))
-                throw new ArgumentException($"cannot create the working directory {options.Cwd} in the VM: {e.Message()}", nameof(options));
+            SetUpFileSystem(kernel.FileSystem, options);
         }
         catch
         {
@@ -135,7 +133,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
 
     private CommandProcess Start(string command, IReadOnlyList<string> args, ExecOptions options, bool capture, bool keepStdinOpen)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(command);
         if (_options.OnStdout is not null || _options.OnStderr is not null)
             options = options with { OnStdout = options.OnStdout + _options.OnStdout, OnStderr = options.OnStderr + _options.OnStderr };

@@ -13,6 +13,8 @@ internal sealed record KernelLimits
     public int PipeCapacity { get; init; } = 65536;
     /// <summary>Stack of each process thread (wasm and V8 run on it).</summary>
     public int ProcessThreadStackBytes { get; init; } = 8 << 20;
+    /// <summary>CPU time of each process, RLIMIT_CPU: SIGXCPU at the limit, SIGKILL one CPU second later. Null: unlimited.</summary>
+    public TimeSpan? CpuTimePerProcess { get; init; }
 
     public static KernelLimits Default { get; } = new();
 }
