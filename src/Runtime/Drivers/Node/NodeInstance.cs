@@ -61,6 +61,7 @@ internal sealed partial class NodeInstance : IDisposable
             MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes,
             RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
         };
+        InstallRejectionHook(engine);
         engine.Execute("delete globalThis.console;"); // ClearScript's console; the bootstrap installs Node's
         return engine;
     }
@@ -222,11 +223,14 @@ internal sealed partial class NodeInstance : IDisposable
 
     private void DrainTicks()
     {
-        while (Loop.TicksPending)
+        do
         {
-            Loop.TicksPending = false;
-            _dispatch.InvokeAsFunction((int)DispatchKind.RunTicks);
-        }
+            while (Loop.TicksPending)
+            {
+                Loop.TicksPending = false;
+                _dispatch.InvokeAsFunction((int)DispatchKind.RunTicks);
+            }
+        } while (ProcessRejections());
     }
 
     /// <summary>For the ESM loader: require() of a built-in or CommonJS file, and its own enumerable keys.</summary>

@@ -284,6 +284,7 @@
 
   function dispatch(kind, a, b, c) {
     if (kind === K.ModuleExports) return moduleExports(a, b);
+    if (kind === K.Rejection) { loadBuiltin('internal/promises').onRejection(a, b, c); return undefined; }
     let result;
     try {
       switch (kind) {
@@ -305,6 +306,7 @@
           process._exiting = true;
           process.emit('exit', process.exitCode | 0);
           return process.exitCode | 0;
+        case K.ProcessRejections: result = loadBuiltin('internal/promises').processRejections(); break;
         case K.Fatal:
           internal.errors.decorateFatal(a, b);
           handleUncaught(a);

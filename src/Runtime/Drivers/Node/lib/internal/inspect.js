@@ -78,9 +78,6 @@ function constructorName(obj) {
 function formatError(err, ctx) {
   let stack = typeof err.stack === 'string' && err.stack ? err.stack : Error.prototype.toString.call(err);
   const name = err.name || 'Error';
-  if (err.code && typeof err.stack === 'string' && !stack.includes(`[${err.code}]`) && stack.startsWith(name + ':') && /^ERR_/.test(String(err.code))) {
-    stack = stack.replace(name + ':', `${name} [${err.code}]:`);
-  }
   if (!stack.includes('\n    at') && err.stack === undefined) stack = `[${stack}]`;
   if (ctx.indentation) stack = stack.split('\n').join('\n' + ' '.repeat(ctx.indentation));
   return stack;
