@@ -24,12 +24,15 @@ public sealed class CommandProcess : IAsyncDisposable
     private readonly Task _stderrDone;
     private readonly MemoryStream? _stdoutCapture;
     private readonly MemoryStream? _stderrCapture;
+    private readonly long _captureLimit = long.MaxValue;
+    private int _truncated;
     private readonly int? _failedExitCode;
 
     internal CommandProcess(VirtualKernel kernel, KernelProcess process, PipeWriteEnd stdin, PipeReadEnd stdout, PipeReadEnd stderr,
-        ExecOptions options, bool capture)
+        ExecOptions options, bool capture, long captureLimit = long.MaxValue)
     {
         _kernel = kernel;
+        _captureLimit = captureLimit;
         _process = process;
         _stdin = stdin;
         Pid = process.Pid;
@@ -124,6 +127,27 @@ public sealed class CommandProcess : IAsyncDisposable
 
     internal Task Exited => _process?.Exited ?? Task.CompletedTask;
 
+    /// <summary>The process (itself, not a child) hit its CPU time limit and was sent SIGXCPU.</summary>
+    internal bool CpuLimitExceeded => _process?.CpuLimitExceeded ?? false;
+
+    /// <summary>A captured stream reached the output limit and was cut.</summary>
+    internal bool OutputTruncated => Volatile.Read(ref _truncated) != 0;
+
+    /// <summary>Appends to a capture up to the limit; the first overflow ends it with a marker line.</summary>
+    private void Capture(MemoryStream capture, ReadOnlySpan<byte> chunk)
+    {
+        if (Volatile.Read(ref _truncated) != 0) return;
+        var room = _captureLimit - capture.Length;
+        if (chunk.Length <= room)
+        {
+            capture.Write(chunk);
+            return;
+        }
+        capture.Write(chunk[..(int)room]);
+        capture.Write(Encoding.UTF8.GetBytes($"\n[secure-exec: output truncated after {_captureLimit} bytes]\n"));
+        Volatile.Write(ref _truncated, 1);
+    }
+
     internal byte[] StdoutBytes => _stdoutCapture?.ToArray() ?? [];
     internal byte[] StderrBytes => _stderrCapture?.ToArray() ?? [];
 
@@ -161,7 +185,7 @@ public sealed class CommandProcess : IAsyncDisposable
         return Errno.SUCCESS;
     }
 
-    private static Task StartPump(PipeReadEnd pipe, Action<ReadOnlyMemory<byte>>? callback, MemoryStream? capture, string name)
+    private Task StartPump(PipeReadEnd pipe, Action<ReadOnlyMemory<byte>>? callback, MemoryStream? capture, string name)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -175,7 +199,7 @@ public sealed class CommandProcess : IAsyncDisposable
                     if (e != Errno.SUCCESS || n == 0) break;
                     var chunk = buffer.AsMemory(0, n);
                     if (capture is not null)
-                        lock (capture) capture.Write(chunk.Span);
+                        lock (capture) Capture(capture, chunk.Span);
                     try
                     {
                         callback?.Invoke(chunk);

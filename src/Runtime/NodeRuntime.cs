@@ -75,6 +75,9 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     /// A command that does not exist gives exit code 127 (126 when it cannot be executed), like a shell. The
     /// timeout kills with SIGKILL (exit code 137); cancellation sends SIGTERM, then SIGKILL after
     /// <see cref="CancellationGracePeriod"/>, and throws <see cref="OperationCanceledException"/> once it ended.
+    /// Output beyond <see cref="RuntimeLimits.MaxOutputBytes"/> is cut (<see cref="ExecResult.OutputTruncated"/>); a
+    /// process over <see cref="RuntimeLimits.CpuTimePerProcess"/> dies with SIGXCPU (<see cref="ExecResult.CpuLimitExceeded"/>).
+    /// Throws <see cref="ObjectDisposedException"/> on a disposed runtime.
     /// </summary>
     public async Task<ExecResult> ExecCommandAsync(string command, IReadOnlyList<string> args, ExecOptions? options = null, CancellationToken ct = default)
     {
@@ -103,12 +106,13 @@ public sealed partial class NodeRuntime : IAsyncDisposable
         }
         ct.ThrowIfCancellationRequested();
         var stderr = handle.StderrBytes;
+        string? note = null;
         if (timedOut)
-        {
-            var note = Encoding.UTF8.GetBytes($"secure-exec: {command}: timed out after {options.Timeout!.Value.TotalSeconds:0.###}s; killed with SIGKILL\n");
-            stderr = [.. stderr, .. note];
-        }
-        return new ExecResult(handle.StdoutBytes, stderr, exitCode, timedOut);
+            note = $"secure-exec: {command}: timed out after {options.Timeout!.Value.TotalSeconds:0.###}s; killed with SIGKILL\n";
+        else if (handle.CpuLimitExceeded)
+            note = $"secure-exec: {command}: CPU time limit exceeded ({_options.Limits.CpuTimePerProcess!.Value.TotalSeconds:0.###}s of CPU); killed with {(exitCode == 137 ? "SIGKILL" : "SIGXCPU")}\n";
+        if (note is not null) stderr = [.. stderr, .. Encoding.UTF8.GetBytes(note)];
+        return new ExecResult(handle.StdoutBytes, stderr, exitCode, timedOut, handle.CpuLimitExceeded, handle.OutputTruncated);
     }
 
     /// <summary>
@@ -171,7 +175,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
             };
             return new CommandProcess(code, message, options, capture);
         }
-        var handle = new CommandProcess(_kernel, process, stdinWrite, stdoutRead, stderrRead, options, capture);
+        var handle = new CommandProcess(_kernel, process, stdinWrite, stdoutRead, stderrRead, options, capture, _options.Limits.MaxOutputBytes);
         _running.TryAdd(handle, 0);
         if (options.StdinBytes is { } bytes) handle.FeedAndClose(bytes);
         else if (options.Stdin is { } text) handle.FeedAndClose(Encoding.UTF8.GetBytes(text));

@@ -256,6 +256,8 @@ internal sealed class VirtualKernel : IDisposable
     private void RunProcess(KernelProcess process, ExecImage image)
     {
         WaitStatus status;
+        var watched = Limits.CpuTimePerProcess is not null;
+        if (watched) CpuTimeWatchdog.Watch(process);
         try
         {
             while (true)
@@ -275,6 +277,10 @@ internal sealed class VirtualKernel : IDisposable
             // A driver bug, not a guest failure: report it to the guest's stderr and end the process.
             WriteInternalError(process, ex);
             status = WaitStatus.Exited(70); // EX_SOFTWARE
+        }
+        finally
+        {
+            if (watched) CpuTimeWatchdog.Unwatch(process);
         }
         if (process.FatalSignal is { } fatal) status = WaitStatus.Signaled(fatal);
         process.Fds.CloseAll();

@@ -80,6 +80,9 @@ internal sealed partial class KernelProcess
     /// <summary>Completes when the process exits, with its wait status (for the host).</summary>
     public Task<WaitStatus> Exited => _exited.Task;
 
+    /// <summary>The process used up its CPU time limit and was sent SIGXCPU (<see cref="CpuTimeWatchdog"/>).</summary>
+    public bool CpuLimitExceeded { get; internal set; }
+
     /// <summary>Why the last permission check failed (for drivers' error messages).</summary>
     public string? LastDenial { get; internal set; }
 

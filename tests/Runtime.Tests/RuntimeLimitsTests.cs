@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace SecureExec.Testing.Tests;
+
+/// <summary>NodeRuntimeOptions.Limits enforced on real guest processes.</summary>
+public sealed class RuntimeLimitsTests
+{
+    private static readonly RuntimeLimits OneCpuSecond = new() { CpuTimePerProcess = TimeSpan.FromSeconds(1) };
+
+    [Fact]
+    public async Task CpuTimePerProcess_JsBusyLoop_DiesWithSigxcpu()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = OneCpuSecond });
+        var clock = Stopwatch.StartNew();
+        var r = await rt.ExecAsync("console.log('start'); while (true) {}", new ExecOptions { Timeout = TimeSpan.FromSeconds(30) });
+        Assert.False(r.TimedOut);
+        Assert.True(r.CpuLimitExceeded);
+        Assert.Equal(128 + 24, r.ExitCode); // SIGXCPU
+        Assert.Equal("start\n", r.Stdout);
+        Assert.Contains("CPU time limit exceeded", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task CpuTimePerProcess_SigxcpuCaught_SigkillOneCpuSecondLater()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = OneCpuSecond });
+        var r = await rt.ExecAsync("process.on('SIGXCPU', () => {}); while (true) {}", new ExecOptions { Timeout = TimeSpan.FromSeconds(30) });
+        Assert.True(r.CpuLimitExceeded);
+        Assert.Equal(137, r.ExitCode);
+        Assert.Contains("CPU time limit exceeded", r.Stderr);
+    }
+
+    [Fact]
+    public async Task CpuTimePerProcess_WasmBusyLoop_DiesWithSigxcpu()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = OneCpuSecond });
+        var r = await rt.ExecCommandAsync("sh", ["-c", "while :; do :; done"], new ExecOptions { Timeout = TimeSpan.FromSeconds(30) });
+        Assert.True(r.CpuLimitExceeded);
+        Assert.Equal(128 + 24, r.ExitCode);
+        Assert.Contains("CPU time limit exceeded", r.Stderr);
+    }
+
+    [Fact]
+    public async Task CpuTimePerProcess_SleepingProcess_IsNotCharged()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = OneCpuSecond });
+        var r = await rt.ExecAsync("await new Promise((r) => setTimeout(r, 1500)); console.log('done')");
+        Assert.Equal(0, r.ExitCode);
+        Assert.False(r.CpuLimitExceeded);
+        Assert.Equal("done\n", r.Stdout);
+    }
+
+    [Fact]
+    public async Task JsHeapBytes_Exceeded_ReportsHeapOutOfMemory()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsHeapBytes = 32L << 20 } });
+        var r = await rt.ExecAsync("const keep = []; while (true) keep.push(new Array(100000).fill({ a: 1 }));");
+        Assert.Equal(134, r.ExitCode); // SIGABRT, like Node's fatal OOM
+        Assert.Contains("JavaScript heap out of memory", r.Stderr);
+        Assert.Equal("ok\n", (await rt.ExecAsync("console.log('ok')")).Stdout); // the VM carries on
+    }
+
+    [Fact]
+    public async Task MaxProcesses_Exceeded_SpawnFailsWithEagain()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxProcesses = 4 } });
+        var r = await rt.ExecAsync("""
+            import { spawn } from "node:child_process";
+            const results = await Promise.all([1, 2, 3].map(() => new Promise((resolve) => {
+              const c = spawn("sleep", ["0.5"]);
+              c.on("error", (e) => resolve(e.code));
+              c.on("exit", (code) => resolve("exit " + code));
+            })));
+            console.log(results.sort().join(","));
+            """);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("EAGAIN,exit 0,exit 0\n", r.Stdout); // init + node + two children
+    }
+
+    [Fact]
+    public async Task MaxOpenFilesAndFileSystemBytes_Exceeded_GiveEmfileAndEnospc()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions
+        {
+            Limits = new RuntimeLimits { MaxOpenFiles = 16, MaxFileSystemBytes = 1L << 20 },
+        });
+        var r = await rt.ExecAsync("""
+            import * as fs from "node:fs";
+            const fds = [];
+            let code;
+            try { for (;;) fds.push(fs.openSync("/tmp/f" + fds.length, "w")); } catch (e) { code = e.code; }
+            console.log(code, fds.length);
+            fds.forEach((fd) => fs.closeSync(fd));
+            try { fs.writeFileSync("/tmp/big", Buffer.alloc(2 << 20)); } catch (e) { console.log(e.code); }
+            """);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("EMFILE 13\nENOSPC\n", r.Stdout);
+    }
+
+    [Fact]
+    public async Task MaxOutputBytes_Exceeded_CaptureCutWithMarker_ProcessKeepsRunning()
+    {
+        var streamed = 0;
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxOutputBytes = 1000 } });
+        var r = await rt.ExecAsync("""
+            process.stdout.write("x".repeat(5000));
+            import { writeFileSync } from "node:fs";
+            writeFileSync("/tmp/after", "still running");
+            """, new ExecOptions { OnStdout = c => Interlocked.Add(ref streamed, c.Length) });
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(r.OutputTruncated);
+        Assert.Equal(new string('x', 1000) + "\n[secure-exec: output truncated after 1000 bytes]\n", r.Stdout);
+        Assert.Equal(5000, streamed);
+        Assert.Equal("still running", await rt.FileSystem.ReadAllTextAsync("/tmp/after"));
+    }
+
+    [Fact]
+    public async Task Limits_Invalid_ThrowArgumentException()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsHeapBytes = 1 << 20 } }));
+        Assert.Contains("JsHeapBytes", ex.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { CpuTimePerProcess = TimeSpan.Zero } }));
+    }
+
+    [Fact]
+    public void MemoryLimitBytes_Shorthand_SetsBothMemoryLimits()
+    {
+        var o = new NodeRuntimeOptions { MemoryLimitBytes = 64L << 20 };
+        Assert.Equal(64L << 20, o.Limits.WasmMemoryBytes);
+        Assert.Equal(64L << 20, o.Limits.JsHeapBytes);
+        Assert.Equal(RuntimeLimits.MinJsHeapBytes, new NodeRuntimeOptions { MemoryLimitBytes = 1 << 20 }.Limits.JsHeapBytes);
+    }
+}
