@@ -73,6 +73,30 @@ internal enum BridgeOp
     HashCreate,          // (algorithm, hmacKeyLen or -1; key in scratch) → hash id
     HashUpdate,          // (id, len from scratch)
     HashDigest,          // (id) → digest length in scratch; the hash is gone
+    // ---- crypto: kdfs, ciphers, keys (bytes in and out as blobs; every blob argument is consumed) ----
+    HashCopy,            // (id) → id of a copy of the running hash
+    Pbkdf2,              // (digest, iterations, keylen, passwordBlob, saltBlob) → blob
+    Hkdf,                // (digest, keylen, ikmBlob, saltBlob, infoBlob) → blob
+    Scrypt,              // (N, r, p, keylen, passwordBlob, saltBlob) → blob
+    CipherCreate,        // (name, decrypt, keyBlob, ivBlob or 0, authTagLength) → cipher id
+    CipherUpdate,        // (id, blob) → blob
+    CipherFinal,         // (id) → blob (gcm encrypt: output then tag); the cipher is gone; -EBADMSG on bad data
+    CipherSetAAD,        // (id, blob)
+    CipherSetAutoPadding,// (id, on)
+    CipherSetAuthTag,    // (id, blob)
+    KeyImport,           // (format, type, private, blob, passphrase) → json {type, asymmetricKeyType, blob: der}
+    KeyExport,           // (derBlob, private, format, type) → blob
+    KeyGenerate,         // (type, json options) → "privateDerBlob,publicDerBlob"
+    KeyDetails,          // (derBlob, private) → json of asymmetricKeyDetails
+    Sign,                // (digest, derBlob, private, dataBlob, json options) → blob
+    Verify,              // (digest, derBlob, private, dataBlob, sigBlob, json options) → 1 or 0
+    RsaCrypt,            // (encrypt, derBlob, private, dataBlob, json options) → blob
+    EcdhDerive,          // (privateDerBlob, publicDerBlob) → blob
+    // ---- zlib ----
+    ZlibCreate,          // (mode, json options) → stream id
+    ZlibWrite,           // (id, blob, flush) → output blob; -errno with ZlibError for the message
+    ZlibError,           // (id) → "code,errno,message" of the last failure
+    ZlibClose,           // (id)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

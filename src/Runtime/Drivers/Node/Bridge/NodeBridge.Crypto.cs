@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.ClearScript.V8.FastProxy;
 using SecureExec.Testing.Abi;
+using SecureExec.Testing.Drivers.Node.Crypto;
 
 namespace SecureExec.Testing.Drivers.Node.Bridge;
 
@@ -44,22 +45,23 @@ internal sealed partial class NodeBridge
                         r.Set(WithScratch(p => hash.GetHashAndReset(Span(p))));
                 break;
             }
-            default: Fail(r, Errno.ENOSYS); break;
+            case BridgeOp.HashCopy:
+            {
+                if (!_hashes.TryGetValue(Int(a, 1), out var hash)) Fail(r, Errno.EBADF);
+                else
+                {
+                    _hashes[++_nextHash] = hash.Clone();
+                    r.Set(_nextHash);
+                }
+                break;
+            }
+            default: DispatchCryptoKdf(op, a, r); break;
         }
     }
 
     private int HashCreate(string algorithm, int keyLength)
     {
-        HashAlgorithmName? name = algorithm.ToLowerInvariant() switch
-        {
-            "md5" => HashAlgorithmName.MD5,
-            "sha1" or "sha-1" => HashAlgorithmName.SHA1,
-            "sha256" or "sha-256" => HashAlgorithmName.SHA256,
-            "sha384" or "sha-384" => HashAlgorithmName.SHA384,
-            "sha512" or "sha-512" => HashAlgorithmName.SHA512,
-            _ => null,
-        };
-        if (name is not { } n) return -(int)Errno.EINVAL;
+        if (Digests.Find(algorithm) is not { } n) return -(int)Errno.EINVAL;
         if (keyLength > ScratchSize) throw new BridgeArgumentException();
         var hash = keyLength < 0
             ? IncrementalHash.CreateHash(n)
@@ -68,4 +70,14 @@ internal sealed partial class NodeBridge
         _hashes[id] = hash;
         return id;
     }
+
+    /// <summary>Takes (removes) a blob handed over by JS as an argument.</summary>
+    private byte[] TakeBlob(in V8FastArgs a, int i)
+    {
+        if (!_blobs.Remove(Int(a, i), out var data)) throw new BridgeArgumentException();
+        return data;
+    }
+
+    /// <summary>Like <see cref="TakeBlob"/>, with 0 meaning "none".</summary>
+    private byte[]? TakeOptionalBlob(in V8FastArgs a, int i) => Int(a, i) == 0 ? null : TakeBlob(a, i);
 }

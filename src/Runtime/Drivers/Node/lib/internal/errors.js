@@ -64,12 +64,28 @@ function describe(value) {
   return ` Received type ${typeof value} (${shown})`;
 }
 
+// Node's ERR_INVALID_ARG_TYPE wording: primitive types, then "an instance of" classes, then other descriptions.
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+function listOf(items, prefix) {
+  if (items.length > 2) return `${prefix}${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
+  return prefix + items.join(' or ');
+}
 function invalidArgType(name, expected, actual) {
   const kind = name.includes('.') ? 'property' : 'argument';
-  const list = Array.isArray(expected) ? expected : [expected];
-  const types = list.map((t) => (/^[A-Z]/.test(t) ? `an instance of ${t}` : t));
-  const what = types.length > 1 ? `one of type ${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}` : `of type ${types[0]}`;
-  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${what}.${describe(actual)}`);
+  const types = [];
+  const instances = [];
+  const other = [];
+  for (const value of Array.isArray(expected) ? expected : [expected]) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (/^([A-Z][a-z0-9]*)+$/.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0 && types.includes('object')) { types.splice(types.indexOf('object'), 1); instances.push('Object'); }
+  const parts = [];
+  if (types.length > 0) parts.push(listOf(types, types.length > 1 ? 'one of type ' : 'of type '));
+  if (instances.length > 0) parts.push(listOf(instances, 'an instance of '));
+  if (other.length > 0) parts.push(other.length > 1 ? listOf(other, 'one of ') : (other[0].toLowerCase() !== other[0] ? 'an ' : '') + other[0]);
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${parts.join(' or ')}.${describe(actual)}`);
 }
 
 function invalidArgValue(name, value, reason = 'is invalid') {
