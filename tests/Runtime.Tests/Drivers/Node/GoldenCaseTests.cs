@@ -1,6 +1,6 @@
 namespace SecureExec.Testing.Tests.Drivers.Node;
 
-/// <summary>Runs Cases/NAME.js in the VM and compares stdout with NAME.out recorded from real Node.</summary>
+/// <summary>Runs Cases/NAME.js (or NAME.mjs) in the VM and compares stdout with NAME.out recorded from real Node.</summary>
 public sealed class GoldenCaseTests
 {
     // Found from the repository root: CI builds map source paths (/_/...), so [CallerFilePath] is not a real path there.
@@ -10,18 +10,19 @@ public sealed class GoldenCaseTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(CasesDirectory(), "*.js").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileNameWithoutExtension(f));
+        foreach (var f in Directory.GetFiles(CasesDirectory(), "*.*js").Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case_Output_MatchesRecordedNode(string name)
+    public void Case_Output_MatchesRecordedNode(string file)
     {
         using var vm = new NodeHarness();
-        vm.WriteFile($"/app/{name}.js", File.ReadAllText(Path.Combine(CasesDirectory(), name + ".js")));
-        var r = vm.Run(["node", $"/app/{name}.js"], cwd: "/app");
+        var name = Path.GetFileNameWithoutExtension(file);
+        vm.WriteFile($"/app/{file}", File.ReadAllText(Path.Combine(CasesDirectory(), file)));
+        var r = vm.Run(["node", $"/app/{file}"], cwd: "/app");
         var expected = File.ReadAllText(Path.Combine(CasesDirectory(), name + ".out"));
         Assert.True(r.Stderr == "", r.Stderr);
         var expectedLines = expected.Split('\n');

@@ -89,4 +89,12 @@ function structuredClone(value, seen = new Map()) {
   seen.set(value, out);
   return out;
 }
-module.exports = { Event, EventTarget, AbortController, AbortSignal, structuredClone: (v) => structuredClone(v) };
+/** Node's AbortError (internal/errors): code ABORT_ERR, the signal's reason as cause. */
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+module.exports = { AbortError, Event, EventTarget, AbortController, AbortSignal, structuredClone: (v) => structuredClone(v) };
