@@ -3,7 +3,7 @@ namespace SecureExec.Testing.Drivers.Node;
 /// <summary>What `node` was asked to do, parsed from argv like Node's option parser (the subset we support).</summary>
 internal sealed record NodeCommandLine
 {
-    public enum RunMode { File, Eval, Print, Stdin, Version, Help }
+    public enum RunMode { File, Eval, Print, Stdin, Version, Help, Test }
 
     public RunMode Mode { get; init; } = RunMode.Stdin;
     /// <summary>The script path (File) or the code (Eval, Print).</summary>
@@ -22,6 +22,7 @@ internal sealed record NodeCommandLine
         var mode = RunMode.Stdin;
         string? payload = null;
         var module = false;
+        var test = false;
         var i = 1;
         for (; i < argv.Count; i++)
         {
@@ -48,8 +49,12 @@ internal sealed record NodeCommandLine
                 case "--input-type=module":
                     module = true;
                     break;
-                case "-r" or "--require" or "--import" or "--loader":
+                case "-r" or "--require" or "--import" or "--loader" or "--test-name-pattern" or "--test-skip-pattern"
+                    or "--test-reporter" or "--test-reporter-destination" or "--test-concurrency" or "--test-timeout":
                     if (i + 1 < argv.Count) execArgv.Add(argv[++i]);
+                    break;
+                case "--test":
+                    test = true;
                     break;
                 default:
                     if (a.StartsWith("--eval=", StringComparison.Ordinal) || a.StartsWith("--print=", StringComparison.Ordinal))
@@ -60,6 +65,8 @@ internal sealed record NodeCommandLine
                     break; // other V8/Node flags are accepted and ignored
             }
         }
+        if (test && payload is null)
+            return new NodeCommandLine { Mode = RunMode.Test, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv };
         if (payload is not null)
             return new NodeCommandLine { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv, InputIsModule = module };
         if (i < argv.Count && argv[i] != "-")

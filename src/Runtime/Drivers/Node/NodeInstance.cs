@@ -170,9 +170,11 @@ internal sealed partial class NodeInstance : IDisposable
             NodeCommandLine.RunMode.Eval => "eval",
             NodeCommandLine.RunMode.Print => "print",
             NodeCommandLine.RunMode.File => "file",
+            NodeCommandLine.RunMode.Test => "test",
             _ => "stdin",
         };
-        var result = Call(DispatchKind.Main, mode, cmd.Payload, cmd.InputIsModule);
+        var payload = cmd.Mode == NodeCommandLine.RunMode.Test ? JsonSerializer.Serialize(cmd.Arguments) : cmd.Payload;
+        var result = Call(DispatchKind.Main, mode, payload, cmd.InputIsModule);
         // The JS side answers "esm:PATH" (or "esm-source:NAME\0CODE") when the entry is an ES module.
         if (result is string s && s.StartsWith("esm", StringComparison.Ordinal)) RunModule(s);
     }

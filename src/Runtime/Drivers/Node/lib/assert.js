@@ -5,13 +5,14 @@ const { isDeepStrictEqual, isDeepLooseEqual } = require('internal/deepequal');
 
 class AssertionError extends Error {
   constructor(options) {
-    const { message, actual, expected, operator } = options;
+    const { message, actual, expected, operator, generated } = options;
     super(message !== undefined ? String(message) : `${inspect(actual)} ${operator} ${inspect(expected)}`);
-    this.generatedMessage = message === undefined;
+    this.generatedMessage = generated ?? message === undefined;
     this.code = 'ERR_ASSERTION';
     this.actual = actual;
     this.expected = expected;
     this.operator = operator;
+    this.diff = 'simple'; // Node 22.19+: how the message shows the difference
     Error.captureStackTrace(this, options.stackStartFn || options.stackStartFunction);
   }
   get name() { return 'AssertionError'; }
@@ -23,14 +24,19 @@ function fail(actual, expected, message, operator, fn) {
   if (message instanceof Error) throw message;
   throw new AssertionError({ actual, expected, message, operator, stackStartFn: fn });
 }
+// `generated`: the message is ours, not the caller's (AssertionError.generatedMessage).
+function failGenerated(generated, actual, expected, message, operator, fn) {
+  if (message instanceof Error) throw message;
+  throw new AssertionError({ actual, expected, message, operator, stackStartFn: fn, generated });
+}
 
 const diffMessage = (header, actual, expected) => `${header}\n\n${inspect(actual)}\n\nshould equal\n\n${inspect(expected)}`;
 
 function ok(value, message) {
-  if (!value) fail(value, true, message === undefined ? (arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert.ok(' + inspect(value) + ')\n') : message, '==', ok);
+  if (!value) failGenerated(message === undefined, value, true, message === undefined ? (arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert.ok(' + inspect(value) + ')\n') : message, '==', ok);
 }
 function assert(value, message) {
-  if (!value) fail(value, true, message === undefined ? (arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert(' + inspect(value) + ')\n') : message, '==', assert);
+  if (!value) failGenerated(message === undefined, value, true, message === undefined ? (arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : 'The expression evaluated to a falsy value:\n\n  assert(' + inspect(value) + ')\n') : message, '==', assert);
 }
 assert.ok = ok;
 assert.AssertionError = AssertionError;
@@ -40,33 +46,33 @@ assert.fail = function (message = 'Failed') {
 };
 assert.equal = function equal(actual, expected, message) {
   // eslint-disable-next-line eqeqeq
-  if (!(actual == expected || (actual !== actual && expected !== expected))) fail(actual, expected, message ?? `${inspect(actual)} == ${inspect(expected)}`, '==', equal);
+  if (!(actual == expected || (actual !== actual && expected !== expected))) failGenerated(message === undefined, actual, expected, message ?? `${inspect(actual)} == ${inspect(expected)}`, '==', equal);
 };
 assert.notEqual = function notEqual(actual, expected, message) {
   // eslint-disable-next-line eqeqeq
-  if (actual == expected || (actual !== actual && expected !== expected)) fail(actual, expected, message ?? `${inspect(actual)} != ${inspect(expected)}`, '!=', notEqual);
+  if (actual == expected || (actual !== actual && expected !== expected)) failGenerated(message === undefined, actual, expected, message ?? `${inspect(actual)} != ${inspect(expected)}`, '!=', notEqual);
 };
 assert.strictEqual = function strictEqual(actual, expected, message) {
   if (!Object.is(actual, expected)) {
-    fail(actual, expected, message ?? (typeof actual === 'object' && actual !== null || typeof expected === 'object' && expected !== null
+    failGenerated(message === undefined, actual, expected, message ?? (typeof actual === 'object' && actual !== null || typeof expected === 'object' && expected !== null
       ? diffMessage('Expected values to be strictly equal:', actual, expected)
       : `Expected values to be strictly equal:\n\n${inspect(actual)} !== ${inspect(expected)}\n`), 'strictEqual', strictEqual);
   }
 };
 assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
-  if (Object.is(actual, expected)) fail(actual, expected, message ?? `Expected "actual" to be strictly unequal to: ${inspect(expected)}`, 'notStrictEqual', notStrictEqual);
+  if (Object.is(actual, expected)) failGenerated(message === undefined, actual, expected, message ?? `Expected "actual" to be strictly unequal to: ${inspect(expected)}`, 'notStrictEqual', notStrictEqual);
 };
 assert.deepEqual = function deepEqual(actual, expected, message) {
-  if (!isDeepLooseEqual(actual, expected)) fail(actual, expected, message ?? diffMessage('Expected values to be loosely deep-equal:', actual, expected), 'deepEqual', deepEqual);
+  if (!isDeepLooseEqual(actual, expected)) failGenerated(message === undefined, actual, expected, message ?? diffMessage('Expected values to be loosely deep-equal:', actual, expected), 'deepEqual', deepEqual);
 };
 assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
-  if (!isDeepStrictEqual(actual, expected)) fail(actual, expected, message ?? diffMessage('Expected values to be strictly deep-equal:', actual, expected), 'deepStrictEqual', deepStrictEqual);
+  if (!isDeepStrictEqual(actual, expected)) failGenerated(message === undefined, actual, expected, message ?? diffMessage('Expected values to be strictly deep-equal:', actual, expected), 'deepStrictEqual', deepStrictEqual);
 };
 assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
-  if (isDeepLooseEqual(actual, expected)) fail(actual, expected, message ?? `Expected "actual" not to be loosely deep-equal to: ${inspect(expected)}`, 'notDeepEqual', notDeepEqual);
+  if (isDeepLooseEqual(actual, expected)) failGenerated(message === undefined, actual, expected, message ?? `Expected "actual" not to be loosely deep-equal to: ${inspect(expected)}`, 'notDeepEqual', notDeepEqual);
 };
 assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
-  if (isDeepStrictEqual(actual, expected)) fail(actual, expected, message ?? `Expected "actual" not to be strictly deep-equal to: ${inspect(expected)}`, 'notDeepStrictEqual', notDeepStrictEqual);
+  if (isDeepStrictEqual(actual, expected)) failGenerated(message === undefined, actual, expected, message ?? `Expected "actual" not to be strictly deep-equal to: ${inspect(expected)}`, 'notDeepStrictEqual', notDeepStrictEqual);
 };
 
 function matches(err, expected, fn) {
@@ -94,27 +100,27 @@ assert.throws = function throws(block, expected, message) {
   let threw = false;
   let err;
   try { block(); } catch (e) { threw = true; err = e; }
-  if (!threw) fail(undefined, expected, message ?? `Missing expected exception${expected && expected.name ? ` (${expected.name})` : ''}.`, 'throws', throws);
+  if (!threw) failGenerated(message === undefined, undefined, expected, message ?? `Missing expected exception${expected && expected.name ? ` (${expected.name})` : ''}.`, 'throws', throws);
   if (!matches(err, expected, throws)) throw err;
 };
 assert.doesNotThrow = function doesNotThrow(block, expected, message) {
-  try { block(); } catch (e) { fail(e, expected, message ?? `Got unwanted exception.\nActual message: "${e && e.message}"`, 'doesNotThrow', doesNotThrow); }
+  try { block(); } catch (e) { failGenerated(message === undefined, e, expected, message ?? `Got unwanted exception.\nActual message: "${e && e.message}"`, 'doesNotThrow', doesNotThrow); }
 };
 assert.rejects = async function rejects(promiseFn, expected, message) {
   let threw = false;
   let err;
   try { await (typeof promiseFn === 'function' ? promiseFn() : promiseFn); } catch (e) { threw = true; err = e; }
-  if (!threw) fail(undefined, expected, message ?? 'Missing expected rejection.', 'rejects', rejects);
+  if (!threw) failGenerated(message === undefined, undefined, expected, message ?? 'Missing expected rejection.', 'rejects', rejects);
   if (!matches(err, expected, rejects)) throw err;
 };
 assert.doesNotReject = async function doesNotReject(promiseFn, expected, message) {
-  try { await (typeof promiseFn === 'function' ? promiseFn() : promiseFn); } catch (e) { fail(e, expected, message ?? `Got unwanted rejection.\nActual message: "${e && e.message}"`, 'doesNotReject', doesNotReject); }
+  try { await (typeof promiseFn === 'function' ? promiseFn() : promiseFn); } catch (e) { failGenerated(message === undefined, e, expected, message ?? `Got unwanted rejection.\nActual message: "${e && e.message}"`, 'doesNotReject', doesNotReject); }
 };
 assert.match = function match(string, regexp, message) {
-  if (!regexp.test(string)) fail(string, regexp, message ?? `The input did not match the regular expression ${regexp}. Input:\n\n${inspect(string)}\n`, 'match', match);
+  if (!regexp.test(string)) failGenerated(message === undefined, string, regexp, message ?? `The input did not match the regular expression ${regexp}. Input:\n\n${inspect(string)}\n`, 'match', match);
 };
 assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
-  if (regexp.test(string)) fail(string, regexp, message ?? `The input was expected to not match the regular expression ${regexp}. Input:\n\n${inspect(string)}\n`, 'doesNotMatch', doesNotMatch);
+  if (regexp.test(string)) failGenerated(message === undefined, string, regexp, message ?? `The input was expected to not match the regular expression ${regexp}. Input:\n\n${inspect(string)}\n`, 'doesNotMatch', doesNotMatch);
 };
 assert.ifError = function ifError(value) { if (value !== null && value !== undefined) throw value; };
 assert.strict = Object.assign(function strict(value, message) { return assert(value, message); }, assert, {

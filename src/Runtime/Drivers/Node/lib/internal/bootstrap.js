@@ -270,6 +270,7 @@
         if (isModule) return 'esm-source:' + process.cwd() + '/[stdin]\0' + code;
         return cjs.runEval(code, '[stdin]', false);
       }
+      case 'test': return loadBuiltin('internal/test_runner/runner').runFiles(JSON.parse(payload));
       case 'promise':
         payload.then(undefined, (err) => handleUncaught(err, 'unhandledRejection'));
         return undefined;
@@ -277,7 +278,7 @@
   }
 
   function moduleExports(kind, name) {
-    const exports = kind === 'builtin' ? internal.cjs.requireBuiltin(name) : internal.cjs.Module._load(name, null, false);
+    const exports = kind === 'builtin' ? internal.cjs.requireBuiltin('node:' + name) : internal.cjs.Module._load(name, null, false);
     const keys = exports !== null && (typeof exports === 'object' || typeof exports === 'function') ? Object.keys(exports) : [];
     return [exports, keys.join(',')];
   }

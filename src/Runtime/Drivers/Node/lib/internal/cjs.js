@@ -8,9 +8,13 @@ const path = require('path');
 const sources = new Map(); // filename → source (for error reports)
 const wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
+// Built-ins reachable only with the `node:` scheme (Node 22: node:test); not in builtinModules.
+const schemeOnlyBuiltins = new Set(['test']);
+
 function requireBuiltin(name) {
-  if (name.startsWith('node:')) name = name.slice(5);
-  if (!builtinNames.has(name)) {
+  const prefixed = name.startsWith('node:');
+  if (prefixed) name = name.slice(5);
+  if (!builtinNames.has(name) && !(prefixed && schemeOnlyBuiltins.has(name))) {
     throw errors.codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: node:${name}`);
   }
   if (name === 'process') return internal.process;

@@ -249,7 +249,8 @@ function reduceToSingleString(ctx, output, braces, type, value, recurseTimes) {
     if (type === 'array' && entries > 6) output = groupArrayElements(ctx, output, value);
     if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
       const start = output.length + ctx.indentation + braces[0].length + 10;
-      if (isBelowBreakLength(ctx, output, start)) {
+      // Like Node: a multi-line base (an error's stack) never shares its line with the properties.
+      if (isBelowBreakLength(ctx, output, start) && !braces[0].includes('\n')) {
         const joined = output.join(', ');
         if (!joined.includes('\n')) return `${braces[0]} ${joined} ${braces[1]}`;
       }
