@@ -14,6 +14,8 @@ class AssertionError extends Error {
     this.operator = operator;
     this.diff = 'simple'; // Node 22.19+: how the message shows the difference
     Error.captureStackTrace(this, options.stackStartFn || options.stackStartFunction);
+    // Node's stack header carries the code: "AssertionError [ERR_ASSERTION]: message".
+    if (typeof this.stack === 'string') this.stack = this.stack.replace(/^AssertionError: /, 'AssertionError [ERR_ASSERTION]: ');
   }
   get name() { return 'AssertionError'; }
   toString() { return `AssertionError [ERR_ASSERTION]: ${this.message}`; }
