@@ -1,0 +1,42 @@
+using Microsoft.Build.Framework;
+
+namespace SecureExec.Testing.MSBuild;
+
+public sealed partial class RunSandboxedNode
+{
+    /// <summary>
+    /// One guest output line, as Exec treats it: a custom error or warning expression first, then the canonical
+    /// formats (with guest paths translated to host paths), else a message at the stream's importance.
+    /// </summary>
+    private void LogLine(RunPlan plan, string line, bool isStderr)
+    {
+        if (plan.CustomError is { } ce && SafeMatch(ce, line))
+        {
+            Log.LogError(null, null, null, null, 0, 0, 0, 0, "{0}", line);
+            return;
+        }
+        if (plan.CustomWarning is { } cw && SafeMatch(cw, line))
+        {
+            Log.LogWarning(null, null, null, null, 0, 0, 0, 0, "{0}", line);
+            return;
+        }
+        if (!IgnoreStandardErrorWarningFormat && DiagnosticParser.Parse(line) is { } d)
+        {
+            var file = d.File is null ? null : HostFile(plan, d.File);
+            if (d.IsError) Log.LogError(d.Subcategory, d.Code, null, file, d.Line, d.Column, d.EndLine, d.EndColumn, "{0}", d.Message);
+            else Log.LogWarning(d.Subcategory, d.Code, null, file, d.Line, d.Column, d.EndLine, d.EndColumn, "{0}", d.Message);
+            return;
+        }
+        Log.LogMessage(isStderr ? plan.StderrImportance : plan.StdoutImportance, "{0}", line);
+    }
+
+    /// <summary>A file named by the guest, as a host path when it lies in a mount (relative ones against the guest cwd).</summary>
+    internal static string HostFile(RunPlan plan, string guestFile) =>
+        plan.Mounts.ToHost(guestFile, plan.GuestCwd) ?? guestFile;
+
+    private static bool SafeMatch(System.Text.RegularExpressions.Regex regex, string line)
+    {
+        try { return regex.IsMatch(line); }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { return false; }
+    }
+}
