@@ -13,7 +13,8 @@ namespace SecureExec.Testing.MSBuild;
 /// <item>eslint unix: <c>file:line:col: message [Error/rule]</c>;</item>
 /// <item>gcc-like: <c>file:line[:col]: error|warning: message</c>.</item>
 /// </list>
-/// ANSI colour sequences are ignored.
+/// ANSI colour sequences are ignored. Unlike MSBuild's Exec, a line without an origin must start with
+/// <c>error</c>/<c>warning</c>, so prose such as "an error occurred: retrying" stays a message.
 /// </summary>
 internal static partial class DiagnosticParser
 {
@@ -46,6 +47,8 @@ internal static partial class DiagnosticParser
         if (m.Success)
         {
             var origin = m.Groups["origin"].Value.Trim();
+            // Without an origin only a line that starts with the category counts ("an error occurred: x" is prose).
+            if (origin.Length == 0 && Optional(m, "sub") is not null) return null;
             int l = 0, c = 0, el = 0, ec = 0;
             if (m.Groups["loc"].Success) ParseLocation(m.Groups["loc"].Value, out l, out c, out el, out ec);
             return new GuestDiagnostic(IsError(m.Groups["cat"].Value), origin.Length == 0 ? null : origin, l, c, el, ec,
