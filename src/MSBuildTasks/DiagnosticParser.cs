@@ -104,6 +104,6 @@ internal static partial class DiagnosticParser
     [GeneratedRegex(@"^(?<file>[^:\s][^:]*):(?<line>\d+):(?:(?<col>\d+):)? (?<cat>error|warning|fatal error): (?<msg>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex GccLike();
 
-    [GeneratedRegex(@"^\s*(?:(?<origin>[^\s(:][^(:]*?)(?:\((?<loc>\d+(?:-\d+)?(?:,\s*\d+(?:-\d+)?(?:,\s*\d+,\s*\d+)?)?)\))?\s*:\s*)?(?:(?<sub>[^:]*?)\s+)?(?<cat>error|warning)(?:\s+(?<code>[^\s:]+))?\s*:\s*(?<msg>.*?)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?<origin>[^\s(:][^(:]*?)(?:\((?<loc>\d+(?:-\d+)?(?:,\s*\d+(?:-\d+)?(?:,\s*\d+,\s*\d+)?)?)\))?\s*:\s*)?(?:(?<sub>[^:]*?)\s+)?(?<cat>error|warning)(?:\s+\[?(?<code>[^\s:\[\]]+)\]?)?\s*:\s*(?<msg>.*?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Canonical();
 }

@@ -30,9 +30,16 @@ public sealed partial class RunSandboxedNode
         Log.LogMessage(isStderr ? plan.StderrImportance : plan.StdoutImportance, "{0}", line);
     }
 
-    /// <summary>A file named by the guest, as a host path when it lies in a mount (relative ones against the guest cwd).</summary>
-    internal static string HostFile(RunPlan plan, string guestFile) =>
-        plan.Mounts.ToHost(guestFile, plan.GuestCwd) ?? guestFile;
+    /// <summary>
+    /// A file named by the guest, as a host path when it lies in a mount. A relative name is resolved against the guest
+    /// cwd only when that host file exists (an origin such as "Error" in "Error: error X: m" is no file).
+    /// </summary>
+    internal static string HostFile(RunPlan plan, string guestFile)
+    {
+        var host = plan.Mounts.ToHost(guestFile, plan.GuestCwd);
+        if (host is null) return guestFile;
+        return guestFile.StartsWith('/') || File.Exists(host) ? host : guestFile;
+    }
 
     private static bool SafeMatch(System.Text.RegularExpressions.Regex regex, string line)
     {

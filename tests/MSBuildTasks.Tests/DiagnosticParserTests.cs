@@ -60,6 +60,14 @@ public sealed class DiagnosticParserTests
         Assert.Equal(new GuestDiagnostic(isError, file, l, c, el, ec, sub, code, "m"), d);
     }
 
+    [Fact]
+    public void Parse_NodeUncaughtErrorWithCode_ErrorWithoutFile()
+    {
+        // What guest node prints for an uncaught error with a code; Exec would log it as an error too.
+        var d = DiagnosticParser.Parse("Error [ERR_NOT_SUPPORTED_IN_SANDBOX]: node:net is not supported in this sandbox")!;
+        Assert.Equal(new GuestDiagnostic(true, null, 0, 0, 0, 0, null, "ERR_NOT_SUPPORTED_IN_SANDBOX", "node:net is not supported in this sandbox"), d);
+    }
+
     [Theory]
     [InlineData("building 3 files")]
     [InlineData("0 errors: none")]

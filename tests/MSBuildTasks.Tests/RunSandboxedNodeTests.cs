@@ -46,17 +46,19 @@ public sealed class RunSandboxedNodeTests : IDisposable
     [Fact]
     public void Execute_ScriptPrintingLintErrors_LogsErrorsWithHostPaths()
     {
+        _dir.Write("src/a.ts", "");
         _dir.Write("tools/lint.mjs", """
             console.log('src/a.ts(3,7): error TS2322: Type string is not assignable');
             console.log('/project/src/b.js: line 2, col 5, Error - x is not defined. (no-undef)');
             console.log('/project/src/c.js:4:1: Missing semicolon. [Warning/semi]');
             console.log('/tmp/elsewhere.js(1,1): error X1: outside every mount');
+            console.log('Error: error X2: an origin that is no file');
             """);
         var task = Task(t => t.Script = "tools/lint.mjs");
         Assert.False(task.Execute());
         Assert.Equal(0, task.ExitCode);
         Assert.Equal(
-            [("TS2322", Path.Combine(_dir.Path, "src", "a.ts"), 3, 7), ("no-undef", Path.Combine(_dir.Path, "src", "b.js"), 2, 5), ("X1", "/tmp/elsewhere.js", 1, 1)],
+            [("TS2322", Path.Combine(_dir.Path, "src", "a.ts"), 3, 7), ("no-undef", Path.Combine(_dir.Path, "src", "b.js"), 2, 5), ("X1", "/tmp/elsewhere.js", 1, 1), ("X2", "Error", 0, 0)],
             _engine.Errors.Select(e => (e.Code, e.File, e.LineNumber, e.ColumnNumber)).ToList());
         var w = Assert.Single(_engine.Warnings);
         Assert.Equal(("semi", Path.Combine(_dir.Path, "src", "c.js"), 4), (w.Code, w.File, w.LineNumber));
