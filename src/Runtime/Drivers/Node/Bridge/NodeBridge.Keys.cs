@@ -10,7 +10,7 @@ internal sealed partial class NodeBridge
     {
         switch (op)
         {
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchZlib(op, a, r); break;
         }
     }
 }
