@@ -97,6 +97,8 @@ internal enum BridgeOp
     ZlibWrite,           // (id, blob, flush) → output blob; -errno with ZlibError for the message
     ZlibError,           // (id) → "code,errno,message" of the last failure
     ZlibClose,           // (id)
+    // ---- async context ----
+    PromiseHookEnable,   // (): V8's promise hook reports to dispatch(PromiseHook) from now on (AsyncLocalStorage)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>
@@ -117,4 +119,6 @@ internal enum DispatchKind
     // ---- promise rejections ----
     Rejection,           // (0 = rejected without handler | 1 = handler added later, promise, reason)
     ProcessRejections,   // () → true when it ran guest code (ticks or microtasks may be queued)
+    // ---- async context ----
+    PromiseHook,         // (0 created | 2 before reaction | 3 after reaction, promise)
 }

@@ -46,7 +46,7 @@ internal sealed partial class NodeBridge
                 r.Set(0);
                 break;
             }
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchAsyncContext(op, a, r); break;
         }
     }
 

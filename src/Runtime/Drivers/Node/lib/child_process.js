@@ -110,7 +110,7 @@ class ChildProcess extends EventEmitter {
     [this.stdin, this.stdout, this.stderr] = streams;
     this.stdio = streams;
     this._watch = internal.nextId();
-    internal.callbacks.set(this._watch, (status) => this._onExit(status));
+    internal.callbacks.set(this._watch, internal.actx.bind((status) => this._onExit(status)));
     bridge(OP.ChildWatch, pid, this._watch);
     internal.nextTick(() => this.emit('spawn'));
     return 0;

@@ -12,13 +12,46 @@ EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
 
-EventEmitter.init = function init() {
+EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
   }
   this._maxListeners = this._maxListeners || undefined;
+  if (opts && opts.captureRejections !== undefined) {
+    if (typeof opts.captureRejections !== 'boolean') throw internal.errors.invalidArgType('options.captureRejections', 'boolean', opts.captureRejections);
+    this[kCapture] = opts.captureRejections;
+  } else {
+    this[kCapture] = EventEmitter.prototype[kCapture];
+  }
 };
+Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false });
+const kRejection = Symbol.for('nodejs.rejection');
+
+// captureRejections: a listener's rejected promise becomes an 'error' event (or Symbol.for('nodejs.rejection')).
+function addCatch(that, promise, type, args) {
+  try {
+    const then = promise.then;
+    if (typeof then === 'function') {
+      then.call(promise, undefined, (err) => internal.nextTick(emitUnhandledRejectionOrErr, that, err, type, args));
+    }
+  } catch (err) {
+    that.emit('error', err);
+  }
+}
+function emitUnhandledRejectionOrErr(ee, err, type, args) {
+  if (typeof ee[kRejection] === 'function') {
+    ee[kRejection](err, type, ...args);
+  } else {
+    const prev = ee[kCapture];
+    try {
+      ee[kCapture] = false;
+      ee.emit('error', err);
+    } finally {
+      ee[kCapture] = prev;
+    }
+  }
+}
 
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
@@ -51,10 +84,14 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
   }
   if (typeof handler === 'function') {
-    handler.apply(this, args);
+    const result = handler.apply(this, args);
+    if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
   } else {
     const listeners = handler.slice();
-    for (let i = 0; i < listeners.length; i++) listeners[i].apply(this, args);
+    for (let i = 0; i < listeners.length; i++) {
+      const result = listeners[i].apply(this, args);
+      if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    }
   }
   return true;
 };
@@ -192,62 +229,178 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
+function abortError(signal) {
+  const { AbortError } = internal.loadBuiltin('internal/abort');
+  return new AbortError(undefined, { cause: signal ? signal.reason : undefined });
+}
+const isEventTarget = (t) => t && typeof t.addEventListener === 'function' && typeof t.removeEventListener === 'function' && typeof t.on !== 'function';
+
 function once(emitter, name, options = {}) {
+  const signal = options ? options.signal : undefined;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw internal.errors.invalidArgType('options.signal', 'AbortSignal', signal);
+  }
+  if (signal && signal.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
-    const signal = options.signal;
+    let onAbort;
+    const cleanup = () => { if (onAbort) signal.removeEventListener('abort', onAbort); };
+    if (isEventTarget(emitter)) {
+      const listener = (...args) => { cleanup(); resolve(args); };
+      emitter.addEventListener(name, listener, { once: true });
+      if (signal) {
+        onAbort = () => { emitter.removeEventListener(name, listener); reject(abortError(signal)); };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      return;
+    }
+    if (typeof emitter.once !== 'function') throw internal.errors.invalidArgType('emitter', 'EventEmitter', emitter);
     const errorListener = (err) => {
       emitter.removeListener(name, resolver);
+      cleanup();
       reject(err);
     };
     const resolver = (...args) => {
       if (name !== 'error') emitter.removeListener('error', errorListener);
+      cleanup();
       resolve(args);
     };
-    if (typeof emitter.addEventListener === 'function') {
-      emitter.addEventListener(name, (...args) => resolve(args), { once: true });
-      return;
-    }
     emitter.once(name, resolver);
     if (name !== 'error') emitter.once('error', errorListener);
-    if (signal) signal.addEventListener('abort', () => {
-      emitter.removeListener(name, resolver);
-      emitter.removeListener('error', errorListener);
-      const e = new Error('The operation was aborted');
-      e.name = 'AbortError';
-      e.code = 'ABORT_ERR';
-      reject(e);
-    }, { once: true });
+    if (signal) {
+      onAbort = () => {
+        emitter.removeListener(name, resolver);
+        emitter.removeListener('error', errorListener);
+        reject(abortError(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
 }
 
-function on(emitter, event) {
+function on(emitter, event, options = {}) {
+  const signal = options ? options.signal : undefined;
+  if (signal && signal.aborted) throw abortError(signal);
+  const closeEvents = (options && options.close) || [];
   const queue = [];
   const waiting = [];
   let error = null;
-  emitter.on(event, (...args) => { if (waiting.length) waiting.shift().resolve({ value: args, done: false }); else queue.push(args); });
-  emitter.on('error', (err) => { error = err; if (waiting.length) waiting.shift().reject(err); });
+  let finished = false;
+  const target = isEventTarget(emitter);
+  const add = (name, fn) => (target ? emitter.addEventListener(name, fn) : emitter.on(name, fn));
+  const remove = (name, fn) => (target ? emitter.removeEventListener(name, fn) : emitter.removeListener(name, fn));
+  const eventHandler = (...args) => {
+    if (waiting.length) waiting.shift().resolve({ value: args, done: false });
+    else queue.push(args);
+  };
+  const errorHandler = (err) => {
+    if (waiting.length) waiting.shift().reject(err);
+    else error = err;
+    closeHandler();
+  };
+  const closeHandler = () => {
+    removeAll();
+    finished = true;
+    while (waiting.length) waiting.shift().resolve({ value: undefined, done: true });
+  };
+  const abortListener = () => errorHandler(abortError(signal));
+  const removeAll = () => {
+    remove(event, eventHandler);
+    if (!target && event !== 'error') remove('error', errorHandler);
+    for (const name of closeEvents) remove(name, closeHandler);
+    if (signal) signal.removeEventListener('abort', abortListener);
+  };
+  add(event, eventHandler);
+  if (!target && event !== 'error') add('error', errorHandler);
+  for (const name of closeEvents) add(name, closeHandler);
+  if (signal) signal.addEventListener('abort', abortListener, { once: true });
   return {
     next() {
       if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
-      if (error) return Promise.reject(error);
+      if (error) { const e = error; error = null; return Promise.reject(e); }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
-    return() { emitter.removeAllListeners(event); return Promise.resolve({ value: undefined, done: true }); },
+    return() {
+      closeHandler();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(err) {
+      if (!(err instanceof Error)) throw internal.errors.invalidArgType('EventEmitter.AsyncIterator', 'Error', err);
+      errorHandler(err);
+      return Promise.resolve({ value: undefined, done: true });
+    },
     [Symbol.asyncIterator]() { return this; },
   };
+}
+
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+
+function getEventListeners(emitterOrTarget, type) {
+  if (emitterOrTarget && typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
+  if (isEventTarget(emitterOrTarget)) return internal.loadBuiltin('internal/event_target').eventTargetListeners(emitterOrTarget, type);
+  throw internal.errors.invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
+function getMaxListeners(emitterOrTarget) {
+  if (emitterOrTarget && typeof emitterOrTarget.getMaxListeners === 'function') return emitterOrTarget.getMaxListeners();
+  if (isEventTarget(emitterOrTarget)) return emitterOrTarget[kMaxEventTargetListeners] ?? defaultMaxListeners;
+  throw internal.errors.invalidArgType('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
+function setMaxListeners(n = defaultMaxListeners, ...targets) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) throw internal.errors.outOfRange('n', 'a non-negative number', n);
+  if (targets.length === 0) { defaultMaxListeners = n; return; }
+  for (const t of targets) {
+    if (isEventTarget(t)) t[kMaxEventTargetListeners] = n;
+    else if (t && typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+    else throw internal.errors.invalidArgType('eventTargets', ['EventEmitter', 'EventTarget'], t);
+  }
+}
+
+function addAbortListener(signal, listener) {
+  if (signal === undefined || signal === null || typeof signal !== 'object' || !('aborted' in signal)) throw internal.errors.invalidArgType('signal', 'AbortSignal', signal);
+  internal.errors.validateFunction(listener, 'listener');
+  let removed = false;
+  if (signal.aborted) queueMicrotask(() => listener());
+  else signal.addEventListener('abort', listener, { once: true });
+  return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() { if (!removed) { removed = true; signal.removeEventListener('abort', listener); } } };
+}
+
+class EventEmitterAsyncResource extends EventEmitter {
+  #resource;
+  constructor(options = undefined) {
+    let name;
+    if (typeof options === 'string') { name = options; options = undefined; } else name = (options && options.name) || new.target.name;
+    super(options);
+    const { AsyncResource } = internal.loadBuiltin('async_hooks');
+    this.#resource = new AsyncResource(name, options);
+  }
+  emit(event, ...args) { return this.#resource.runInAsyncScope(super.emit, this, event, ...args); }
+  emitDestroy() { this.#resource.emitDestroy(); }
+  get asyncId() { return this.#resource.asyncId(); }
+  get triggerAsyncId() { return this.#resource.triggerAsyncId(); }
+  get asyncResource() { return this.#resource; }
 }
 
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.errorMonitor = errorMonitor;
-EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
-EventEmitter.captureRejections = false;
+EventEmitter.captureRejectionSymbol = kRejection;
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  enumerable: true,
+  get() { return EventEmitter.prototype[kCapture]; },
+  set(value) {
+    if (typeof value !== 'boolean') throw internal.errors.invalidArgType('EventEmitter.captureRejections', 'boolean', value);
+    EventEmitter.prototype[kCapture] = value;
+  },
+});
 EventEmitter.usingDomains = false;
-EventEmitter.getEventListeners = (emitter, type) => emitter.listeners(type);
-EventEmitter.setMaxListeners = (n = defaultMaxListeners, ...targets) => {
-  if (targets.length === 0) defaultMaxListeners = n;
-  else for (const t of targets) t.setMaxListeners(n);
-};
-void kCapture;
+EventEmitter.getEventListeners = getEventListeners;
+EventEmitter.getMaxListeners = getMaxListeners;
+EventEmitter.setMaxListeners = setMaxListeners;
+EventEmitter.addAbortListener = addAbortListener;
+EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+EventEmitter.EventEmitterAsyncResource = EventEmitterAsyncResource;
+EventEmitter.init = EventEmitter.init;
 module.exports = EventEmitter;

@@ -57,8 +57,23 @@
     // callbacks the host runs later: fs callbacks (Post), read watchers, child exits
     callbacks: new Map(),
     nextId() { return nextHandleId++; },
-    post(fn) { const id = nextHandleId++; internal.callbacks.set(id, fn); bridge(OP.Post, id); },
+    post(fn) { const id = nextHandleId++; internal.callbacks.set(id, actx.bind(fn)); bridge(OP.Post, id); },
   };
+  // ---- async context (AsyncLocalStorage): the frame each callback was scheduled in ----
+  const actx = {
+    frame: undefined,       // Map(store → value) of the running code, or undefined
+    hooked: false,          // V8's promise hook is on (first AsyncLocalStorage use)
+    bind(fn) {
+      const frame = actx.frame;
+      if (frame === undefined) return fn;
+      return function bound(...args) {
+        const prev = actx.frame;
+        actx.frame = frame;
+        try { return Reflect.apply(fn, this, args); } finally { actx.frame = prev; }
+      };
+    },
+  };
+  internal.actx = actx;
   let nextHandleId = 1;
   // Host-side byte arrays (child input/output) moved through the scratch array in slices.
   internal.blobFromBytes = (bytes) => {
@@ -91,14 +106,16 @@
   function nextTick(callback, ...args) {
     if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
     if (process._exiting) return;
-    tickQueue.push({ callback, args });
+    tickQueue.push({ callback, args, frame: actx.frame });
     if (!tickScheduled) { tickScheduled = true; bridge(OP.TicksPending); }
   }
   function runTicks() {
     tickScheduled = false;
     for (let i = 0; i < tickQueue.length; i++) {
-      const { callback, args } = tickQueue[i];
+      const { callback, args, frame } = tickQueue[i];
+      actx.frame = frame;
       try { callback(...args); } catch (err) { handleUncaught(err); }
+      actx.frame = undefined;
     }
     tickQueue.length = 0;
   }
@@ -108,6 +125,7 @@
   const timers = new Map();
   const immediates = new Map();
   const kId = Symbol('timerId');
+  const kAsyncFrame = Symbol('asyncContextFrame');
   class Timeout {
     constructor(callback, ms, args, repeat) {
       ms = Number(ms);
@@ -117,6 +135,7 @@
       this._timerArgs = args;
       this._repeat = repeat ? ms : null;
       this._destroyed = false;
+      this[kAsyncFrame] = actx.frame;
       this[kId] = nextHandleId++;
       this._ref = true;
       timers.set(this[kId], this);
@@ -141,6 +160,7 @@
     if (!t) return;
     if (!t._repeat) { timers.delete(id); t._destroyed = true; }
     const args = t._timerArgs;
+    actx.frame = t[kAsyncFrame];
     args ? t._onTimeout(...args) : t._onTimeout();
   }
   function setTimeout(callback, ms, ...args) {
@@ -161,6 +181,7 @@
     constructor(callback, args) {
       this._onImmediate = callback;
       this._argv = args;
+      this[kAsyncFrame] = actx.frame;
       this[kId] = nextHandleId++;
       this._ref = true;
       immediates.set(this[kId], this);
@@ -182,6 +203,7 @@
     const im = immediates.get(id);
     if (!im) return;
     immediates.delete(id);
+    actx.frame = im[kAsyncFrame];
     im._argv ? im._onImmediate(...im._argv) : im._onImmediate();
   }
   internal.timers = { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout, setImmediate, clearImmediate, Timeout, Immediate };
@@ -215,15 +237,19 @@
   defineValue('process', process);
   if (info.exposeBridge) defineValue(info.exposeBridge, { bridge, OP, scratch }); // hostile-call tests only
   }
+  // Node's enumerable globals, in Node's order (Object.keys(globalThis)); applied after all are defined.
+  const enumerableGlobals = ['global', 'clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval',
+    'setTimeout', 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'performance', 'fetch', 'navigator', 'crypto'];
   function defineLazy(name, get) {
+    const enumerable = enumerableGlobals.includes(name);
     Object.defineProperty(globalThis, name, {
-      configurable: true, enumerable: false,
-      get() { const v = get(); Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable: false }); return v; },
-      set(v) { Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+      configurable: true, enumerable,
+      get() { const v = get(); Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable }); return v; },
+      set(v) { Object.defineProperty(globalThis, name, { value: v, writable: true, configurable: true, enumerable }); },
     });
   }
   function defineValue(name, value) {
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: enumerableGlobals.includes(name) });
   }
   defineValue('global', globalThis);
   defineValue('setTimeout', setTimeout);
@@ -242,19 +268,27 @@
   defineLazy('TextDecoder', () => loadBuiltin('util').TextDecoder);
   defineLazy('URL', () => loadBuiltin('url').URL);
   defineLazy('URLSearchParams', () => loadBuiltin('url').URLSearchParams);
-  defineLazy('AbortController', () => loadBuiltin('internal/abort').AbortController);
-  defineLazy('AbortSignal', () => loadBuiltin('internal/abort').AbortSignal);
-  defineLazy('EventTarget', () => loadBuiltin('internal/abort').EventTarget);
-  defineLazy('Event', () => loadBuiltin('internal/abort').Event);
-  defineLazy('structuredClone', () => loadBuiltin('internal/abort').structuredClone);
+  for (const name of ['AbortController', 'AbortSignal', 'EventTarget', 'Event', 'CustomEvent', 'DOMException', 'structuredClone']) {
+    defineLazy(name, () => loadBuiltin('internal/abort')[name]);
+  }
   defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
   defineLazy('atob', () => loadBuiltin('buffer').atob);
   defineLazy('btoa', () => loadBuiltin('buffer').btoa);
-  defineLazy('performance', () => ({
-    now: () => bridge(OP.HrTime) / 1e6,
-    timeOrigin: Date.now() - bridge(OP.HrTime) / 1e6,
-    mark() {}, measure() {},
-  }));
+  for (const name of ['performance', 'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+    'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+    defineLazy(name, () => loadBuiltin('perf_hooks')[name]);
+  }
+  for (const name of ['navigator', 'Navigator', 'MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
+    defineLazy(name, () => loadBuiltin('internal/web_globals')[name]);
+  }
+  for (const name of enumerableGlobals) { // re-create in Node's order
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (!desc) continue;
+    delete globalThis[name];
+    Object.defineProperty(globalThis, name, desc);
+  }
+  // Newer V8 than Node 22's: keep the global surface of Node 22.
+  for (const name of ['AsyncDisposableStack', 'DisposableStack', 'SuppressedError', 'Float16Array']) delete globalThis[name];
 
   // ---- entry points ----
   function runMain(mode, payload, isModule) {
@@ -263,11 +297,11 @@
       case 'file': return cjs.runMainFile(payload);
       case 'eval':
       case 'print':
-        if (isModule) return 'esm-source:' + process.cwd() + '/[eval1]\0' + payload;
+        if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[eval1]\0' + payload;
         return cjs.runEval(payload, '[eval]', mode === 'print');
       case 'stdin': {
         const code = loadBuiltin('fs').readFileSync(0, 'utf8');
-        if (isModule) return 'esm-source:' + process.cwd() + '/[stdin]\0' + code;
+        if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[stdin]\0' + code;
         return cjs.runEval(code, '[stdin]', false);
       }
       case 'test': return loadBuiltin('internal/test_runner/runner').runFiles(JSON.parse(payload));
@@ -285,8 +319,10 @@
 
   function dispatch(kind, a, b, c) {
     if (kind === K.ModuleExports) return moduleExports(a, b);
+    if (kind === K.PromiseHook) { loadBuiltin('internal/async_context').onPromiseHook(a, b); return undefined; }
     if (kind === K.Rejection) { loadBuiltin('internal/promises').onRejection(a, b, c); return undefined; }
     let result;
+    actx.frame = undefined;
     try {
       switch (kind) {
         case K.Main: result = runMain(a, b, c); break;

@@ -18,7 +18,7 @@ class FdReadable extends Readable {
     if (this._watch || this.fd < 0) return;
     const id = internal.nextId();
     this._watch = id;
-    internal.callbacks.set(id, (n) => this._onRead(n));
+    internal.callbacks.set(id, internal.actx.bind((n) => this._onRead(n)));
     const r = bridge(OP.ReadStart, this.fd, id);
     if (r < 0) {
       this._stopReading();

@@ -1,0 +1,17 @@
+using Microsoft.ClearScript.V8.FastProxy;
+using SecureExec.Testing.Abi;
+
+namespace SecureExec.Testing.Drivers.Node.Bridge;
+
+/// <summary>AsyncLocalStorage support: turns on V8's promise hook the first time a guest uses it.</summary>
+internal sealed partial class NodeBridge
+{
+    private void DispatchAsyncContext(BridgeOp op, in V8FastArgs a, in V8FastResult r)
+    {
+        switch (op)
+        {
+            case BridgeOp.PromiseHookEnable: node.EnablePromiseHook(); r.Set(0); break;
+            default: Fail(r, Errno.ENOSYS); break;
+        }
+    }
+}

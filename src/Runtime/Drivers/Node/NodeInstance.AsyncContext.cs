@@ -1,0 +1,42 @@
+using Microsoft.ClearScript.V8;
+using SecureExec.Testing.Drivers.Node.Bridge;
+
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>
+/// Promise propagation of AsyncLocalStorage: V8's promise hook (off until a guest first uses
+/// AsyncLocalStorage, since every promise event then costs a host round trip) hands each event to
+/// node:internal/async_context, which remembers the creating frame of a promise and restores it around its
+/// reaction jobs, like Node's promise-hook based implementation.
+/// </summary>
+internal sealed partial class NodeInstance
+{
+    private bool _promiseHookOn;
+
+    public void EnablePromiseHook()
+    {
+        if (_promiseHookOn) return;
+        _promiseHookOn = true;
+        Engine.PromiseHook = OnPromiseHook;
+    }
+
+    private void OnPromiseHook(V8PromiseEventKind kind, object promise, object? parent)
+    {
+        try
+        {
+            var code = kind switch
+            {
+                V8PromiseEventKind.Created => 0,
+                V8PromiseEventKind.BeforeReaction => 2,
+                V8PromiseEventKind.AfterReaction => 3,
+                _ => -1,
+            };
+            if (code >= 0 && !_interrupted) _dispatch.InvokeAsFunction((int)DispatchKind.PromiseHook, code, promise);
+        }
+        finally
+        {
+            (promise as IDisposable)?.Dispose();
+            (parent as IDisposable)?.Dispose();
+        }
+    }
+}

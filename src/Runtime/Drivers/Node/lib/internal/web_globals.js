@@ -1,0 +1,50 @@
+// node:internal/web_globals — navigator, MessageEvent, and the messaging classes this runtime does not
+// provide (MessageChannel, MessagePort, BroadcastChannel fail with ERR_NOT_SUPPORTED_IN_SANDBOX).
+'use strict';
+const { Event } = require('internal/event_target');
+const errors = internal.errors;
+
+const kCreate = Symbol('create');
+class Navigator {
+  constructor(key) { if (key !== kCreate) throw errors.codedError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'); }
+  get hardwareConcurrency() { return require('os').availableParallelism(); }
+  get language() { return 'en-US'; }
+  get languages() { return ['en-US']; }
+  get platform() { return 'Linux x86_64'; }
+  get userAgent() { return `Node.js/${process.version.slice(1, process.version.indexOf('.'))}`; }
+  get [Symbol.toStringTag]() { return 'Navigator'; }
+}
+
+class MessageEvent extends Event {
+  #init;
+  constructor(type, options = {}) {
+    super(type, options);
+    this.#init = {
+      data: options && options.data !== undefined ? options.data : null,
+      origin: options && options.origin !== undefined ? `${options.origin}` : '',
+      lastEventId: options && options.lastEventId !== undefined ? `${options.lastEventId}` : '',
+      source: options && options.source !== undefined ? options.source : null,
+      ports: options && options.ports !== undefined ? [...options.ports] : [],
+    };
+  }
+  get data() { return this.#init.data; }
+  get origin() { return this.#init.origin; }
+  get lastEventId() { return this.#init.lastEventId; }
+  get source() { return this.#init.source; }
+  get ports() { return this.#init.ports; }
+  get [Symbol.toStringTag]() { return 'MessageEvent'; }
+}
+
+function unsupported(name) {
+  return class {
+    constructor() { throw errors.notSupported(name); }
+  };
+}
+const MessageChannel = unsupported('MessageChannel');
+Object.defineProperty(MessageChannel, 'name', { value: 'MessageChannel' });
+const MessagePort = unsupported('MessagePort');
+Object.defineProperty(MessagePort, 'name', { value: 'MessagePort' });
+const BroadcastChannel = unsupported('BroadcastChannel');
+Object.defineProperty(BroadcastChannel, 'name', { value: 'BroadcastChannel' });
+
+module.exports = { navigator: new Navigator(kCreate), Navigator, MessageEvent, MessageChannel, MessagePort, BroadcastChannel };

@@ -1,0 +1,62 @@
+const events = require('events');
+const { EventEmitter, once, on, getEventListeners, setMaxListeners, getMaxListeners, addAbortListener } = events;
+(async () => {
+  const ee = new EventEmitter();
+  setTimeout(() => ee.emit('ready', 1, 2), 1);
+  console.log('once', await once(ee, 'ready'));
+  const et = new EventTarget();
+  setTimeout(() => et.dispatchEvent(new Event('ping')), 1);
+  const [ev] = await once(et, 'ping');
+  console.log('once target', ev.type, ev instanceof Event);
+  setTimeout(() => ee.emit('error', new Error('failed')), 1);
+  try { await once(ee, 'never'); } catch (e) { console.log('once error', e.message); }
+  const ac = new AbortController();
+  setTimeout(() => ac.abort('why'), 1);
+  try { await once(ee, 'never', { signal: ac.signal }); } catch (e) { console.log('once abort', e.name, e.code, e.cause); }
+  const ee2 = new EventEmitter();
+  setTimeout(() => { ee2.emit('data', 'a'); ee2.emit('data', 'b'); ee2.emit('end'); }, 1);
+  for await (const [v] of on(ee2, 'data', { close: ['end'] })) console.log('on', v);
+  console.log('after on', ee2.listenerCount('data'), ee2.listenerCount('end'), ee2.listenerCount('error'));
+  const f1 = () => {};
+  ee.on('x', f1); et.addEventListener('y', f1);
+  console.log('getEventListeners', getEventListeners(ee, 'x')[0] === f1, getEventListeners(et, 'y')[0] === f1, getEventListeners(et, 'z').length);
+  setMaxListeners(3, ee, et);
+  console.log('max', ee.getMaxListeners(), getMaxListeners(et), getMaxListeners(new EventEmitter()));
+  const cap = new EventEmitter({ captureRejections: true });
+  cap.on('error', (e) => console.log('captured', e.message));
+  cap.on('go', async () => { throw new Error('async listener'); });
+  cap.emit('go');
+  await new Promise((r) => setTimeout(r, 5));
+  const cap2 = new EventEmitter({ captureRejections: true });
+  cap2[events.captureRejectionSymbol] = (err, type, ...args) => console.log('rejection symbol', err.message, type, args);
+  cap2.on('evt', async () => { throw new Error('sym'); });
+  cap2.emit('evt', 7);
+  await new Promise((r) => setTimeout(r, 5));
+  const ac2 = new AbortController();
+  addAbortListener(ac2.signal, (e) => console.log('abort listener', e.type));
+  ac2.abort();
+  console.log(ac2.signal.aborted, ac2.signal.reason.name, ac2.signal.reason instanceof DOMException, ac2.signal.reason.code);
+  const ts = AbortSignal.timeout(1);
+  ts.onabort = (e) => console.log('timeout onabort', e.type, ts.reason.name, ts.reason.message);
+  await new Promise((r) => setTimeout(r, 10));
+  const a1 = new AbortController(); const a2 = new AbortController();
+  const any = AbortSignal.any([a1.signal, a2.signal]);
+  any.addEventListener('abort', () => console.log('any aborted', any.reason));
+  a2.abort('second');
+  console.log(AbortSignal.abort().reason.message, AbortSignal.abort(5).reason);
+  try { new AbortSignal(); } catch (e) { console.log(e.name, e.code); }
+  try { AbortSignal.abort('r').throwIfAborted(); } catch (e) { console.log('throwIfAborted', e); }
+  const ce = new CustomEvent('c', { detail: { k: 1 }, cancelable: true });
+  et.addEventListener('c', (e) => { e.preventDefault(); console.log('custom', e.detail, e.eventPhase, e.target === et, e.currentTarget === et); }, { once: true });
+  console.log('dispatch', et.dispatchEvent(ce), ce.defaultPrevented, ce.eventPhase, ce.currentTarget, et.dispatchEvent(new CustomEvent('c')));
+  et.addEventListener('h', { handleEvent(e) { console.log('handleEvent', e.type, this.handleEvent !== undefined); } });
+  et.dispatchEvent(new Event('h'));
+  const ac3 = new AbortController();
+  et.addEventListener('s', () => console.log('should not fire'), { signal: ac3.signal });
+  ac3.abort();
+  et.dispatchEvent(new Event('s'));
+  console.log(typeof navigator, navigator.userAgent, navigator.platform, navigator.language, typeof navigator.hardwareConcurrency);
+  console.log(typeof MessageChannel);
+  const me = new MessageEvent('message', { data: { d: 1 } }); console.log(me.data, me.type, me instanceof Event);
+  console.log(atob(btoa('héllo'.replace('é', 'e'))), typeof queueMicrotask, typeof structuredClone);
+})();
