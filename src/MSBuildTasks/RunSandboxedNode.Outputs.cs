@@ -1,13 +1,14 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using SecureExec.Testing.Abi;
 
 namespace SecureExec.Testing.MSBuild;
 
 public sealed partial class RunSandboxedNode
 {
     /// <summary>
-    /// After success: the declared <see cref="OutputFiles"/>, or everything under the guest output directory, copied
-    /// from the VM to the host. Read through guest commands (find, cat): the task uses only the public API.
+    /// After success: the declared <see cref="OutputFiles"/>, or every file under the guest output directory, copied
+    /// from the VM to the host through <see cref="NodeRuntime.FileSystem"/>.
     /// </summary>
     private bool CopyOutputs(NodeRuntime runtime, RunPlan plan, CancellationToken token)
     {
@@ -15,23 +16,25 @@ public sealed partial class RunSandboxedNode
         var files = plan.OutputFiles.ToList();
         if (files.Count == 0)
         {
-            var list = runtime.ExecCommandAsync("find", [plan.GuestOutputDirectory, "-type", "f"], null, token).GetAwaiter().GetResult();
-            if (list.ExitCode != 0) return CopyFailed($"cannot list {plan.GuestOutputDirectory} in the VM: {list.Stderr.Trim()}");
-            foreach (var guest in list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
-            {
-                GuestPath.IsUnder(guest, plan.GuestOutputDirectory, out var rel);
-                files.Add(new OutputFile(guest, Path.Combine(plan.OutputDirectory!, rel.Replace('/', Path.DirectorySeparatorChar))));
-            }
+            foreach (var rel in ListFiles(runtime.FileSystem, plan.GuestOutputDirectory, "", token))
+                files.Add(new OutputFile(plan.GuestOutputDirectory + "/" + rel, Path.Combine(plan.OutputDirectory!, rel.Replace('/', Path.DirectorySeparatorChar))));
         }
         var copied = new List<ITaskItem>();
         foreach (var file in files)
         {
-            var read = runtime.ExecCommandAsync("cat", [file.GuestPath], null, token).GetAwaiter().GetResult();
-            if (read.ExitCode != 0) return CopyFailed($"the declared output {file.GuestPath} was not produced in the VM ({read.Stderr.Trim()})");
+            byte[] bytes;
+            try
+            {
+                bytes = runtime.FileSystem.ReadFileAsync(file.GuestPath, token).GetAwaiter().GetResult();
+            }
+            catch (IOException ex)
+            {
+                return CopyFailed($"the declared output {file.GuestPath} was not produced in the VM ({ex.Message})");
+            }
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file.HostPath)!);
-                File.WriteAllBytes(file.HostPath, read.StdoutBytes);
+                File.WriteAllBytes(file.HostPath, bytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -42,6 +45,18 @@ public sealed partial class RunSandboxedNode
         }
         CopiedFiles = [.. copied];
         return true;
+    }
+
+    /// <summary>Regular files under a guest directory, as '/'-separated relative paths (symlinks are not followed).</summary>
+    private static IEnumerable<string> ListFiles(RuntimeFileSystem fs, string directory, string prefix, CancellationToken token)
+    {
+        foreach (var entry in fs.ListAsync(directory, token).GetAwaiter().GetResult())
+        {
+            var rel = prefix + entry.Name;
+            if (entry.Kind == FileType.Directory)
+                foreach (var nested in ListFiles(fs, directory + "/" + entry.Name, rel + "/", token)) yield return nested;
+            else if (entry.Kind == FileType.Regular) yield return rel;
+        }
     }
 
     private bool CopyFailed(string message)

@@ -43,11 +43,13 @@ public sealed partial class RunSandboxedNode
             if (!TryBool(readOnlyText, true, out var readOnly)) { Invalid($"mount '{item.ItemSpec}': ReadOnly='{readOnlyText}' is not true or false"); continue; }
             if (mounts.Add(host, guest, readOnly) is { } e) Invalid(e);
         }
+        string? nodeModules = null;
         if (!string.IsNullOrEmpty(NodeModulesDirectory))
         {
-            var host = HostPath(NodeModulesDirectory);
-            if (!Directory.Exists(host)) Invalid($"NodeModulesDirectory {host} does not exist");
-            else if (mounts.Add(host, NodeModulesGuestPath, readOnly: true) is { } e) Invalid(e);
+            // Mounted by the runtime (NodeRuntimeOptions.NodeModules); in the table only to translate paths in errors.
+            nodeModules = HostPath(NodeModulesDirectory);
+            if (!Directory.Exists(nodeModules)) Invalid($"NodeModulesDirectory {nodeModules} does not exist");
+            else if (mounts.Add(nodeModules, NodeModulesGuestPath, readOnly: true) is { } e) Invalid(e);
         }
 
         var guestCwd = MountProjectDirectory ? ProjectGuestPath : "/root";
@@ -117,10 +119,16 @@ public sealed partial class RunSandboxedNode
         {
             Cwd = guestCwd,
             CommandsDir = string.IsNullOrEmpty(CommandsDir) ? null : HostPath(CommandsDir),
-            Mounts = [.. mounts.Mounts.Select(m => new MountOptions { HostPath = m.HostPath, GuestPath = m.GuestPath, ReadOnly = m.ReadOnly })],
+            Mounts = [.. mounts.Mounts.Where(m => m.GuestPath != NodeModulesGuestPath || nodeModules is null)
+                .Select(m => new MountOptions { HostPath = m.HostPath, GuestPath = m.GuestPath, ReadOnly = m.ReadOnly })],
+            NodeModules = nodeModules,
             Permissions = RuntimePermissions.Default with { NetworkEgress = AllowNetwork },
         };
-        if (MemoryLimitMegabytes > 0) options = options with { MemoryLimitBytes = (long)MemoryLimitMegabytes << 20 };
+        if (MemoryLimitMegabytes > 0)
+        {
+            var bytes = (long)MemoryLimitMegabytes << 20;
+            options = options with { Limits = options.Limits with { JsHeapBytes = Math.Max(RuntimeLimits.MinJsHeapBytes, bytes), WasmMemoryBytes = bytes } };
+        }
         return new RunPlan
         {
             RuntimeOptions = options,

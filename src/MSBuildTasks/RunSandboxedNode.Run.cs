@@ -18,6 +18,7 @@ public sealed partial class RunSandboxedNode
             runtime = NodeRuntime.CreateAsync(plan.RuntimeOptions, token).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or ArgumentException or IOException)
+        // ArgumentException: a mount or node_modules directory the runtime cannot set up (it names the entry).
         {
             Log.LogError(null, ErrorCodes.SandboxCreationFailed, null, null, 0, 0, 0, 0, "RunSandboxedNode: cannot create the VM: {0}", ex.Message);
             return false;
@@ -29,7 +30,7 @@ public sealed partial class RunSandboxedNode
         try
         {
             if (plan.OutputDirectory is not null || plan.OutputFiles.Count > 0)
-                runtime.ExecCommandAsync("mkdir", ["-p", plan.GuestOutputDirectory], null, token).GetAwaiter().GetResult().ThrowOnFailure();
+                runtime.FileSystem.CreateDirectoryAsync(plan.GuestOutputDirectory, token).GetAwaiter().GetResult();
             if (!EchoOff) Log.LogMessage(MessageImportance.Normal, "RunSandboxedNode (in the VM, cwd {0}): {1}", plan.GuestCwd, plan.Display);
 
             var result = RunGuest(runtime, plan, token);
@@ -41,12 +42,20 @@ public sealed partial class RunSandboxedNode
                     "RunSandboxedNode: the guest ran longer than Timeout ({0} ms) and was killed", Timeout);
                 return false;
             }
+            if (result.CpuLimitExceeded)
+            {
+                ExitCode = result.ExitCode;
+                Log.LogError(null, ErrorCodes.TimedOut, null, null, 0, 0, 0, 0,
+                    "RunSandboxedNode: a guest process used up its CPU time limit ({0}) and was killed",
+                    plan.RuntimeOptions.Limits.CpuTimePerProcess);
+                return false;
+            }
             ExitCode = result.ExitCode;
             if (result.ExitCode == 134 && result.Stderr.Contains(HeapExhausted, StringComparison.Ordinal))
             {
                 Log.LogError(null, ErrorCodes.OutOfMemory, null, null, 0, 0, 0, 0,
                     "RunSandboxedNode: the guest ran out of memory (limit {0} MiB per process; raise MemoryLimitMegabytes) and was stopped",
-                    plan.RuntimeOptions.MemoryLimitBytes >> 20);
+                    plan.RuntimeOptions.Limits.JsHeapBytes >> 20);
                 return false;
             }
             if (result.ExitCode != 0)

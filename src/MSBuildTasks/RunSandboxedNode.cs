@@ -15,7 +15,7 @@ public sealed partial class RunSandboxedNode : Microsoft.Build.Utilities.Task, I
     public const string ProjectGuestPath = "/project";
 
     /// <summary>Where <see cref="NodeModulesDirectory"/> appears in the VM (found by Node's module resolution from anywhere).</summary>
-    public const string NodeModulesGuestPath = "/node_modules";
+    public const string NodeModulesGuestPath = NodeRuntimeOptions.NodeModulesGuestPath;
 
     private readonly CancellationTokenSource _cancel = new();
 
@@ -88,7 +88,7 @@ public sealed partial class RunSandboxedNode : Microsoft.Build.Utilities.Task, I
     /// <summary>The guest commands directory (sh.wasm, coreutils.wasm). Default: the runtime's resolution (ends at the commands beside this task).</summary>
     public string? CommandsDir { get; set; }
 
-    /// <summary>Memory limit of each guest process (V8 heap, WASM linear memory) in MiB. Default: the runtime's (512).</summary>
+    /// <summary>Memory limit of each guest process (V8 heap, at least 16; WASM linear memory) in MiB. Default: the runtime's (512).</summary>
     public int MemoryLimitMegabytes { get; set; }
 
     // ---- outputs back to the host ----

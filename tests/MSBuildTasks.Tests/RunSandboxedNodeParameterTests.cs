@@ -138,10 +138,19 @@ public sealed class RunSandboxedNodeParameterTests : IDisposable
             t.Timeout = 1500;
         }).Prepare()!;
         var mounts = plan.RuntimeOptions.Mounts.Select(m => (m.GuestPath, m.ReadOnly)).ToList();
-        Assert.Equal([("/project", true), ("/data", true), ("/scratch", false), ("/node_modules", true)], mounts);
+        Assert.Equal([("/project", true), ("/data", true), ("/scratch", false)], mounts);
+        Assert.Equal(Path.Combine(_dir.Path, "nm"), plan.RuntimeOptions.NodeModules);
+        Assert.Equal(Path.Combine(_dir.Path, "nm", "x.js"), plan.Mounts.ToHost("/node_modules/x.js", "/"));
         Assert.Equal("/data", plan.GuestCwd);
         Assert.Equal("x=y", plan.Env["B"]);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), plan.Timeout);
+    }
+
+    [Fact]
+    public void Prepare_MemoryLimit_SetsHeapAndWasmMemory()
+    {
+        var limits = Task(t => { t.Command = "true"; t.MemoryLimitMegabytes = 64; }).Prepare()!.RuntimeOptions.Limits;
+        Assert.Equal((64L << 20, 64L << 20), (limits.JsHeapBytes, limits.WasmMemoryBytes));
     }
 
     [Fact]

@@ -181,6 +181,21 @@ public sealed class RunSandboxedNodeTests : IDisposable
     }
 
     [Fact]
+    public void Execute_NodeModulesDirectory_PackagesResolveFromTheProject()
+    {
+        _dir.Write("deps/node_modules/greet/package.json", """{ "name": "greet", "main": "index.js" }""");
+        _dir.Write("deps/node_modules/greet/index.js", "module.exports = (n) => `hello ${n}`;");
+        var task = Task(t =>
+        {
+            t.Code = "import greet from 'greet'; console.log(greet('vm'));";
+            t.NodeModulesDirectory = "deps/node_modules";
+            t.ConsoleToMSBuild = true;
+        });
+        Assert.True(task.Execute(), _engine.Log);
+        Assert.Equal("hello vm", Assert.Single(task.ConsoleOutput).ItemSpec);
+    }
+
+    [Fact]
     public void Execute_ProjectMount_IsReadOnly()
     {
         var task = Task(t => t.Command = "echo x > /project/written.txt");
