@@ -111,4 +111,19 @@ public class JsTestFileTests(NUnitSampleFixture sample)
         Assert.Contains("exited with code 4", fail.Message);
         Assert.Contains("js-boom is coming", fail.Message);
     }
+
+    [Fact]
+    public void JsTestFile_NodeTestFile_EachTestIsACase()
+    {
+        var adds = sample.Run.Single("Js(units.test.mjs > adds)");
+        Assert.Equal("Passed", adds.Outcome);
+        Assert.Contains("adds ran after 1 beforeEach", adds.StdOut); // only the selected test ran
+        Assert.Equal("Passed", sample.Run.Single("Js(units.test.mjs > math > multiplies)").Outcome);
+        var wrong = sample.Run.Single("Js(units.test.mjs > math > divides wrongly)");
+        Assert.Equal("Failed", wrong.Outcome);
+        Assert.Contains("2 !== 3", wrong.Message);
+        Assert.Contains("units.test.mjs:15", wrong.Message);
+        Assert.Equal("NotExecuted", sample.Run.Single("Js(units.test.mjs > later)").Outcome);
+        Assert.Empty(sample.Run.Where("Js(units.test.mjs)"));
+    }
 }

@@ -105,7 +105,7 @@ public class SandboxTestsAttributeTests(XunitSampleFixture sample)
     [Fact]
     public void SandboxTests_EachJsFile_IsATestCase()
     {
-        var files = sample.Run.Where("SampleTests.Js: ");
+        var files = sample.Run.Where("SampleTests.Js: ").Where(f => !f.Name.Contains("units.test.mjs", StringComparison.Ordinal));
         Assert.Equal(["fail.test.mjs", "pass.test.mjs", "skipped.test.mjs", "sub/imports.test.mjs"],
             files.Select(f => f.Name[(f.Name.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Order(StringComparer.Ordinal));
     }
@@ -135,6 +135,22 @@ public class SandboxTestsAttributeTests(XunitSampleFixture sample)
     {
         var r = Assert.Single(sample.Filtered.Results);
         Assert.Equal(("XunitSample.SampleTests.Js: pass.test.mjs", "Passed"), (r.Name, r.Outcome));
+    }
+
+    [Fact]
+    public void SandboxTests_NodeTestFile_EachTestIsACase()
+    {
+        Assert.Equal(["units.test.mjs > adds", "units.test.mjs > later", "units.test.mjs > math > divides wrongly", "units.test.mjs > math > multiplies"],
+            sample.Run.Where("Js: units.test.mjs").Select(f => f.Name[(f.Name.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Order(StringComparer.Ordinal));
+        var adds = sample.Run.Single("Js: units.test.mjs > adds");
+        Assert.Equal("Passed", adds.Outcome);
+        Assert.Contains("adds ran after 1 beforeEach", adds.StdOut); // only the selected test ran
+        Assert.Equal("Passed", sample.Run.Single("Js: units.test.mjs > math > multiplies").Outcome);
+        var wrong = sample.Run.Single("Js: units.test.mjs > math > divides wrongly");
+        Assert.Equal("Failed", wrong.Outcome);
+        Assert.Contains("2 !== 3", wrong.Message);
+        Assert.Contains("units.test.mjs:15", wrong.Message);
+        Assert.Equal("NotExecuted", sample.Run.Single("Js: units.test.mjs > later").Outcome);
     }
 
     [Fact]

@@ -7,18 +7,23 @@ using Xunit.Sdk;
 
 namespace SecureExec.Testing.Xunit.Sdk;
 
-/// <summary>One JavaScript test file of a [SandboxTests] method, run as <c>node FILE</c> in a fresh runtime.</summary>
+/// <summary>
+/// One JavaScript test file of a [SandboxTests] method, run as <c>node FILE</c> in a fresh runtime — or, for a file
+/// using node:test, one test of it (<see cref="TestPath"/>), run with only that test selected.
+/// </summary>
 public class JsFileTestCase : XunitTestCase
 {
     [EditorBrowsable(EditorBrowsableState.Never)]
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
     public JsFileTestCase() { }
 
-    public JsFileTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, string pattern, string file)
+    internal JsFileTestCase(IMessageSink diagnosticMessageSink, TestMethodDisplay defaultMethodDisplay, TestMethodDisplayOptions defaultMethodDisplayOptions, ITestMethod testMethod, string pattern, string file, NodeTestInfo? test = null)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
     {
         Pattern = pattern;
         File = file;
+        TestPath = test?.PathJson ?? "";
+        TestSkipReason = test?.SkipReason ?? "";
     }
 
     /// <summary>The glob of the attribute.</summary>
@@ -27,14 +32,22 @@ public class JsFileTestCase : XunitTestCase
     /// <summary>The file, relative to the glob's fixed leading folder.</summary>
     public string File { get; private set; } = "";
 
-    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => $"{displayName}: {File}";
+    /// <summary>The node:test test's path of names as JSON, or "" for the whole file.</summary>
+    public string TestPath { get; private set; } = "";
+
+    /// <summary>Why node:test skips the test (test.skip / { skip }), or "".</summary>
+    public string TestSkipReason { get; private set; } = "";
+
+    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) =>
+        TestPath.Length == 0 ? $"{displayName}: {File}" : $"{displayName}: {File} > {string.Join(" > ", NodeTestInfo.PathFromJson(TestPath))}";
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
-        base.GetSkipReason(factAttribute) ?? JsTestFiles.SkipReason(Path.Combine(JsTestFiles.RootOf(Pattern), File))!;
+        base.GetSkipReason(factAttribute) ?? JsTestFiles.SkipReason(Path.Combine(JsTestFiles.RootOf(Pattern), File))
+        ?? (TestSkipReason.Length > 0 ? TestSkipReason : null)!;
 
     protected override string GetUniqueID()
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(base.GetUniqueID() + "\n" + Pattern + "\n" + File));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(base.GetUniqueID() + "\n" + Pattern + "\n" + File + "\n" + TestPath));
         return Convert.ToHexString(hash);
     }
 
@@ -42,6 +55,8 @@ public class JsFileTestCase : XunitTestCase
     {
         data.AddValue(nameof(Pattern), Pattern);
         data.AddValue(nameof(File), File);
+        data.AddValue(nameof(TestPath), TestPath);
+        data.AddValue(nameof(TestSkipReason), TestSkipReason);
         base.Serialize(data);
     }
 
@@ -49,6 +64,8 @@ public class JsFileTestCase : XunitTestCase
     {
         Pattern = data.GetValue<string>(nameof(Pattern));
         File = data.GetValue<string>(nameof(File));
+        TestPath = data.GetValue<string>(nameof(TestPath)) ?? "";
+        TestSkipReason = data.GetValue<string>(nameof(TestSkipReason)) ?? "";
         base.Deserialize(data);
     }
 
@@ -85,6 +102,14 @@ internal sealed class JsFileTestRunner(JsFileTestCase testCase, ITest test, IMes
             {
                 if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
                 var timeout = testCase.Timeout > 0 ? TimeSpan.FromMilliseconds(testCase.Timeout) : (TimeSpan?)null;
+                if (testCase.TestPath.Length > 0)
+                {
+                    var outcome = await NodeTestFile.RunOneAsync(runtime, testCase.File, NodeTestInfo.PathFromJson(testCase.TestPath), timeout, CancellationTokenSource.Token).ConfigureAwait(false);
+                    output.Flush();
+                    if (outcome.Note is not null) helper.WriteLine("node:test: " + outcome.Note);
+                    if (!outcome.Passed) throw new GuestFailedException(outcome.Failure!);
+                    return;
+                }
                 var result = await JsTestFiles.RunAsync(runtime, testCase.File, timeout, CancellationTokenSource.Token).ConfigureAwait(false);
                 output.Flush();
                 if (result.ExitCode != 0)

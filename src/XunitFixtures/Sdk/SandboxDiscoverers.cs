@@ -60,6 +60,39 @@ public sealed class SandboxTestsDiscoverer(IMessageSink diagnosticMessageSink) :
                 error = $"[SandboxTests] no file matches '{pattern}' under {Adapters.SandboxSettings.BaseDirectory}; copy the files to the output with <None Include=\"{pattern}\" CopyToOutputDirectory=\"PreserveNewest\" />.";
         }
         if (error is not null) return [new ExecutionErrorTestCase(diagnosticMessageSink, display, displayOptions, testMethod, error)];
-        return files.Select(f => (IXunitTestCase)new JsFileTestCase(diagnosticMessageSink, display, displayOptions, testMethod, pattern, f)).ToList();
+        var cases = new List<IXunitTestCase>();
+        foreach (var file in files)
+        {
+            var tests = ListNodeTests(attribute, pattern, file, out var listError);
+            if (listError is not null) diagnosticMessageSink.OnMessage(new DiagnosticMessage(listError + " It runs as one test case."));
+            if (tests.Count == 0) cases.Add(new JsFileTestCase(diagnosticMessageSink, display, displayOptions, testMethod, pattern, file));
+            foreach (var test in tests)
+                cases.Add(new JsFileTestCase(diagnosticMessageSink, display, displayOptions, testMethod, pattern, file, test));
+        }
+        return cases;
+    }
+
+    /// <summary>The node:test tests of a file that uses node:test (listed in a guest), else none.</summary>
+    private static IReadOnlyList<Adapters.NodeTestInfo> ListNodeTests(SandboxTestsAttribute? attribute, string pattern, string file, out string? error)
+    {
+        error = null;
+        if (!Adapters.NodeTestFile.UsesNodeTest(Path.Combine(Adapters.JsTestFiles.RootOf(pattern), file))) return [];
+        // Discovery is synchronous in xUnit v2; listing runs the file once in a fresh runtime on the thread pool.
+        var result = Task.Run(async () =>
+        {
+            var settings = SandboxMethod.Settings(attribute);
+            var configuration = settings.Configuration is { } c ? (ISandboxConfiguration)Activator.CreateInstance(c)! : null;
+            var options = settings.BuildOptions(null, null);
+            options = options with { Mounts = [.. options.Mounts, Adapters.JsTestFiles.Mount(pattern)] };
+            if (configuration is not null) options = configuration.Configure(options);
+            var runtime = await NodeRuntime.CreateAsync(options).ConfigureAwait(false);
+            await using (runtime.ConfigureAwait(false))
+            {
+                if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
+                return await Adapters.NodeTestFile.ListAsync(runtime, file).ConfigureAwait(false);
+            }
+        }).GetAwaiter().GetResult();
+        error = result.Error;
+        return result.Tests;
     }
 }

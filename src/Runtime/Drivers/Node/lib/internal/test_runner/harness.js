@@ -30,6 +30,9 @@ function parseConfig(execArgv) {
     else if (a.startsWith('--test-reporter-destination')) value();
     else if (a.startsWith('--test-reporter')) config.reporter = value();
   }
+  // For the .NET adapters: list the tests without running them, or run one test chosen by its path.
+  config.list = process.env.SECURE_EXEC_TEST_LIST === '1';
+  if (process.env.SECURE_EXEC_TEST_PATH) config.select = JSON.parse(process.env.SECURE_EXEC_TEST_PATH);
   return config;
 }
 
@@ -52,8 +55,16 @@ function getRoot() {
   root.startTime = now();
   root.diagnostic = (message) => root.diagnostics.push(message);
   root.admitted = 0;
-  const name = process.env.NODE_TEST_CONTEXT === 'child-v8' ? 'child' : root.config.reporter ?? (process.stdout.isTTY ? 'spec' : 'tap');
-  reporters.attach(root.reporter, name, process.stdout);
+  const events = process.env.SECURE_EXEC_TEST_EVENTS;
+  if (events) {
+    // The .NET adapters read the events from this VM file, leaving stdout to the test's own output.
+    const fs = require('fs');
+    fs.writeFileSync(events, '');
+    reporters.attach(root.reporter, 'child', { write: (s) => fs.appendFileSync(events, s) });
+  } else {
+    const name = process.env.NODE_TEST_CONTEXT === 'child-v8' ? 'child' : root.config.reporter ?? (process.stdout.isTTY ? 'spec' : 'tap');
+    reporters.attach(root.reporter, name, process.stdout);
+  }
   process.nextTick(async () => {
     if (root.hooks.before.length > 0) {
       root.context = {};

@@ -72,11 +72,14 @@ class Test {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
   }
 
-  get fullName() {
+  /** Names from the top-level test down to this one. */
+  get path() {
     const names = [];
     for (let t = this; t && t.parent; t = t.parent) names.unshift(t.name);
-    return names.join(' > ');
+    return names;
   }
+
+  get fullName() { return this.path.join(' > '); }
 
   /** Whether a new child passes the --test-only and --test-name-pattern filters (Node omits filtered tests). */
   admits(child) {
@@ -88,6 +91,13 @@ class Test {
       const full = child.fullName;
       if (!cfg.namePatterns.some((re) => re.test(child.name) || re.test(full))) return false;
       child.matchedPattern = true;
+    }
+    if (cfg.select) {
+      // One test chosen by its path (the .NET adapters run each node:test test as its own case): keep its
+      // ancestors and its descendants.
+      const p = child.path;
+      const n = Math.min(p.length, cfg.select.length);
+      for (let i = 0; i < n; i++) if (p[i] !== cfg.select[i]) return false;
     }
     return true;
   }
@@ -106,6 +116,11 @@ class Test {
       this.root.diagnostic(`Warning: Test "${child.name}" generated asynchronous activity after the test ended.`);
       child.resolveDone();
       return child;
+    }
+    if (this.root.config.list) {
+      // Listing (SECURE_EXEC_TEST_LIST=1): report the test, run nothing but suite bodies.
+      this.root.reporter.emit('test:list', { path: child.path, type: child.type, skip: child.skipped ? (child.skipMessage ?? true) : undefined, todo: child.todo || undefined, ...child.locInfo() });
+      if (child.type !== 'suite') { child.finished = true; child.resolveDone(); return child; }
     }
     this.subtests.push(child);
     this.queue.push(child);
@@ -227,7 +242,7 @@ class Test {
     const r = this.root.reporter;
     if (this.subtests.length > 0) r.emit('test:plan', { nesting: this.nesting + 1, count: this.subtests.length });
     const data = {
-      name: this.name, nesting: this.nesting, testNumber: this.parent.subtests.indexOf(this) + 1,
+      name: this.name, path: this.path, nesting: this.nesting, testNumber: this.parent.subtests.indexOf(this) + 1,
       details: { duration_ms: this.duration, type: this.type }, skip: this.skipped ? (this.skipMessage ?? true) : undefined,
       todo: this.todo ? (this.todoMessage ?? true) : undefined, ...this.locInfo(),
     };
