@@ -1,11 +1,14 @@
-// node:crypto — assembled from lib/internal/crypto/*: random values, hashes/HMACs, KDFs and AES ciphers
-// computed by the host (.NET); what is not built yet fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
+// node:crypto — assembled from lib/internal/crypto/*: random values, hashes/HMACs, KDFs, AES ciphers
+// and RSA/EC keys, signatures and encryption computed by the host (.NET); what is not built fails with
+// ERR_NOT_SUPPORTED_IN_SANDBOX.
 'use strict';
 const errors = internal.errors;
 const random = require('internal/crypto/random');
 const hash = require('internal/crypto/hash');
 const kdf = require('internal/crypto/kdf');
 const cipher = require('internal/crypto/cipher');
+const keys = require('internal/crypto/keys');
+const sig = require('internal/crypto/sig');
 
 function timingSafeEqual(a, b) {
   for (const [v, name] of [[a, 'buf1'], [b, 'buf2']]) {
@@ -47,13 +50,22 @@ module.exports = {
   },
   timingSafeEqual, webcrypto,
   getFips: () => 0,
-  createSign: unsupported('createSign'), createVerify: unsupported('createVerify'),
-  sign: unsupported('sign'), verify: unsupported('verify'),
-  generateKeyPair: unsupported('generateKeyPair'), generateKeyPairSync: unsupported('generateKeyPairSync'),
-  createPublicKey: unsupported('createPublicKey'), createPrivateKey: unsupported('createPrivateKey'),
-  createSecretKey: unsupported('createSecretKey'),
+  createSign: sig.createSign, createVerify: sig.createVerify, Sign: sig.Sign, Verify: sig.Verify,
+  sign: sig.sign, verify: sig.verify, publicEncrypt: sig.publicEncrypt, privateDecrypt: sig.privateDecrypt,
+  privateEncrypt: unsupported('privateEncrypt'), publicDecrypt: unsupported('publicDecrypt'),
+  diffieHellman: sig.diffieHellman,
+  KeyObject: keys.KeyObject,
+  createPrivateKey: keys.createPrivateKey, createPublicKey: keys.createPublicKey, createSecretKey: keys.createSecretKey,
+  generateKeyPair: keys.generateKeyPair, generateKeyPairSync: keys.generateKeyPairSync,
+  generateKey: keys.generateKey, generateKeySync: keys.generateKeySync,
   createDiffieHellman: unsupported('createDiffieHellman'), createECDH: unsupported('createECDH'),
-  publicEncrypt: unsupported('publicEncrypt'), privateDecrypt: unsupported('privateDecrypt'),
-  constants: {},
+  getDiffieHellman: unsupported('getDiffieHellman'), createDiffieHellmanGroup: unsupported('createDiffieHellmanGroup'),
+  getCurves: () => ['prime256v1', 'secp256k1', 'secp384r1', 'secp521r1'],
+  constants: Object.freeze({
+    RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_X931_PADDING: 5, RSA_PKCS1_PSS_PADDING: 6,
+    RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2,
+    POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4, POINT_CONVERSION_HYBRID: 6,
+    defaultCoreCipherList: '', defaultCipherList: '',
+  }),
 };
 Object.defineProperty(module.exports, 'subtle', { get: () => webcrypto.subtle, enumerable: false });

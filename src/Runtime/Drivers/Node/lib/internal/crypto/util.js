@@ -26,11 +26,11 @@ function encode(buf, encoding) {
 }
 
 /** OpenSSL-style errors ("error:1C800064:Provider routines::bad decrypt", code ERR_OSSL_BAD_DECRYPT). */
-function osslError(hex, library, reason) {
+function osslError(hex, library, reason, code) {
   const err = new Error(`error:${hex}:${library}::${reason}`);
   err.library = library;
   err.reason = reason;
-  err.code = 'ERR_OSSL_' + reason.toUpperCase().replace(/ /g, '_');
+  err.code = code || 'ERR_OSSL_' + reason.toUpperCase().replace(/ /g, '_');
   return err;
 }
 
