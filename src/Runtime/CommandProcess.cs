@@ -88,6 +88,27 @@ public sealed class CommandProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes to the guest's stdin on the calling thread, blocking while the pipe is full. Throws like
+    /// <see cref="WriteStdinAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.</summary>
+    public void WriteStdin(ReadOnlySpan<byte> data)
+    {
+        _stdinLock.Wait();
+        try
+        {
+            if (_stdinClosed || _stdin is null) throw new InvalidOperationException("stdin is closed");
+            var e = WriteAll(_stdin, data);
+            if (e == Errno.EPIPE) throw new IOException("the guest process closed its stdin (EPIPE)");
+            if (e != Errno.SUCCESS) throw new IOException($"writing to the guest's stdin failed: {e.Message()}");
+        }
+        finally
+        {
+            _stdinLock.Release();
+        }
+    }
+
+    /// <summary>Writes text (UTF-8) to the guest's stdin, blocking while the pipe is full.</summary>
+    public void WriteStdin(string text) => WriteStdin(Encoding.UTF8.GetBytes(text));
+
     /// <summary>Writes text (UTF-8) to the guest's stdin.</summary>
     public Task WriteStdinAsync(string text, CancellationToken ct = default) => WriteStdinAsync(Encoding.UTF8.GetBytes(text), ct);
 
@@ -173,9 +194,10 @@ public sealed class CommandProcess : IAsyncDisposable
         thread.Start();
     }
 
-    private static Errno WriteAll(PipeWriteEnd pipe, ReadOnlyMemory<byte> data)
+    private static Errno WriteAll(PipeWriteEnd pipe, ReadOnlyMemory<byte> data) => WriteAll(pipe, data.Span);
+
+    private static Errno WriteAll(PipeWriteEnd pipe, ReadOnlySpan<byte> span)
     {
-        var span = data.Span;
         while (span.Length > 0)
         {
             var e = pipe.Write(null, span, out var written);

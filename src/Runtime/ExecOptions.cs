@@ -18,6 +18,15 @@ public sealed record ExecOptions
     /// <summary>After this long the process group gets SIGKILL; the exit code is then 137 and Stderr says so.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// For <see cref="NodeRuntime.ExecAsync"/>, <see cref="NodeRuntime.RunAsync{T}"/>: the guest path the code runs as
+    /// (relative: against <see cref="Cwd"/>) — its import.meta.url/filename/dirname, the file in error stack lines, the
+    /// base of relative imports. The file need not exist (ExecAsync does not write it; RunAsync writes the code there
+    /// for the run and then restores what was there). Null: ExecAsync names it <c>[eval1]</c> in the working
+    /// directory, as <c>node --input-type=module -e</c> does. Ignored by the *CommandAsync methods.
+    /// </summary>
+    public string? FilePath { get; init; }
+
     /// <summary>Called with each chunk the guest writes to stdout, as it arrives (on a reader thread).</summary>
     public Action<ReadOnlyMemory<byte>>? OnStdout { get; init; }
 

@@ -15,6 +15,12 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>The shell status once it has exited (128 + n after signal n), else null.</summary>
     public int? ExitCode => _process.ExitCode;
 
+    /// <summary>Writes UTF-8 text to the guest's stdin; blocks while its pipe (64 KiB) is full.</summary>
+    public void WriteStdin(string text) => _process.WriteStdin(text);
+
+    /// <summary>Writes bytes to the guest's stdin; blocks while its pipe (64 KiB) is full.</summary>
+    public void WriteStdin(ReadOnlySpan<byte> data) => _process.WriteStdin(data);
+
     /// <summary>Writes UTF-8 text to the guest's stdin.</summary>
     public Task WriteStdinAsync(string text, CancellationToken ct = default) => _process.WriteStdinAsync(text, ct);
 

@@ -20,30 +20,48 @@ public sealed partial class NodeRuntime
 
     /// <summary>
     /// Runs <paramref name="code"/> as an ES module (like <c>node --input-type=module -e</c>: relative imports
-    /// resolve from the working directory) and returns its output and exit code. Timeout and cancellation
-    /// behave as in <see cref="ExecCommandAsync"/>.
+    /// resolve from the working directory, or from <see cref="ExecOptions.FilePath"/>) and returns its output and
+    /// exit code. Timeout, cancellation, limits and disposal behave as in <see cref="ExecCommandAsync"/>.
     /// </summary>
     public Task<ExecResult> ExecAsync(string code, ExecOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return ExecCommandAsync("node", ["--input-type=module", "-e", code], options, ct);
+        return ExecCommandAsync("node", NodeArgs(code, options?.FilePath, options?.Cwd), options, ct);
+    }
+
+    /// <summary>argv of `node` running <paramref name="code"/> as an ES module, named <paramref name="filePath"/> if given.</summary>
+    private string[] NodeArgs(string code, string? filePath, string? cwd)
+    {
+        if (filePath is null) return ["--input-type=module", "-e", code];
+        return [NodeCommandLine.EvalFilenameOption + ResolveFilePath(filePath, cwd), "--input-type=module", "-e", code];
+    }
+
+    private string ResolveFilePath(string filePath, string? cwd)
+    {
+        if (filePath.Length == 0 || filePath.Contains('\0') || filePath.EndsWith('/'))
+            throw new ArgumentException($"FilePath must name a file: '{filePath}'", nameof(filePath));
+        return GuestPath.Combine(cwd ?? _options.Cwd, filePath);
     }
 
     /// <summary>
     /// Runs <paramref name="code"/> as an ES module file and hands back its default export (awaited, then
     /// JSON-serialized in the guest and deserialized as <typeparamref name="T"/>), with the output and exit code.
-    /// Relative imports in <paramref name="code"/> resolve from the guest directory /tmp/.secure-exec.
+    /// The file is <see cref="ExecOptions.FilePath"/> (what was there is restored afterwards), else one in the guest
+    /// directory /tmp/.secure-exec; relative imports resolve from its directory.
     /// </summary>
     public async Task<RunResult<T>> RunAsync<T>(string code, ExecOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(code);
+        ThrowIfDisposed();
+        options ??= new ExecOptions();
         var id = Interlocked.Increment(ref _nextRun);
-        var module = $"{ScratchDirectory}/run-{id}.mjs";
+        var module = options.FilePath is { } path ? ResolveFilePath(path, options.Cwd) : $"{ScratchDirectory}/run-{id}.mjs";
         var valueFile = $"{ScratchDirectory}/run-{id}.json";
         var fs = Kernel.FileSystem;
         fs.MkdirAll(ScratchDirectory);
+        byte[]? previous = fs.ReadAllBytes(module, out var old) == Errno.SUCCESS ? old : null;
         var e = fs.WriteAllText(module, code);
-        if (e != Errno.SUCCESS) throw new IOException($"cannot write {module} in the VM: {e.Message()}");
+        if (e != Errno.SUCCESS) throw new IOException($"{e}: cannot write {module} in the VM: {e.Message()}");
         var runner = $$"""
             import * as m from {{JsonSerializer.Serialize(module)}};
             import { writeFileSync } from 'node:fs';
@@ -52,7 +70,7 @@ public sealed partial class NodeRuntime
             """;
         try
         {
-            var result = await ExecCommandAsync("node", ["--input-type=module", "-e", runner], options, ct).ConfigureAwait(false);
+            var result = await ExecCommandAsync("node", ["--input-type=module", "-e", runner], options with { FilePath = null }, ct).ConfigureAwait(false);
             var value = default(T);
             if (fs.ReadAllBytes(valueFile, out var json) == Errno.SUCCESS && json.Length > 0)
                 value = JsonSerializer.Deserialize<T>(json, s_json);
@@ -60,7 +78,8 @@ public sealed partial class NodeRuntime
         }
         finally
         {
-            fs.Unlink(PathContext.Host, module);
+            if (previous is not null) fs.WriteAllBytes(module, previous);
+            else fs.Unlink(PathContext.Host, module);
             fs.Unlink(PathContext.Host, valueFile);
         }
     }
@@ -81,7 +100,7 @@ public sealed partial class NodeRuntime
             OnStdout = options.OnStdout,
             OnStderr = options.OnStderr,
         };
-        var process = await SpawnCommandAsync("node", ["--input-type=module", "-e", code], exec, ct).ConfigureAwait(false);
+        var process = await SpawnCommandAsync("node", NodeArgs(code, options.FilePath, options.Cwd), exec, ct).ConfigureAwait(false);
         return new NodeProcess(process);
     }
 

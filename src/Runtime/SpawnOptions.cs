@@ -9,6 +9,9 @@ public sealed record SpawnOptions
     /// <summary>Working directory (guest path); null = the runtime's.</summary>
     public string? Cwd { get; init; }
 
+    /// <summary>The guest path the code runs as (see <see cref="ExecOptions.FilePath"/>).</summary>
+    public string? FilePath { get; init; }
+
     /// <summary>After this long the process group gets SIGKILL.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -14,10 +14,16 @@ internal sealed record NodeCommandLine
     public IReadOnlyList<string> ExecArgv { get; init; } = [];
     /// <summary>--input-type=module for -e/-p/stdin code.</summary>
     public bool InputIsModule { get; init; }
+    /// <summary>The module file name given to -e/-p/stdin code (<see cref="EvalFilenameOption"/>; the host's ExecOptions.FilePath).</summary>
+    public string? EvalFilename { get; init; }
     public string? Error { get; init; }
+
+    /// <summary>Not a Node option: the runtime's way to name eval'd code (kept out of process.execArgv).</summary>
+    public const string EvalFilenameOption = "--secure-exec-filename=";
 
     public static NodeCommandLine Parse(IReadOnlyList<string> argv)
     {
+        string? evalFilename = null;
         var execArgv = new List<string>();
         var mode = RunMode.Stdin;
         string? payload = null;
@@ -33,6 +39,11 @@ internal sealed record NodeCommandLine
                 break;
             }
             if (a == "-" || !a.StartsWith('-')) break;
+            if (a.StartsWith(EvalFilenameOption, StringComparison.Ordinal) && a.Length > EvalFilenameOption.Length && a[EvalFilenameOption.Length] == '/')
+            {
+                evalFilename = a[EvalFilenameOption.Length..];
+                continue;
+            }
             execArgv.Add(a);
             switch (a)
             {
@@ -68,9 +79,9 @@ internal sealed record NodeCommandLine
         if (test && payload is null)
             return new NodeCommandLine { Mode = RunMode.Test, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv };
         if (payload is not null)
-            return new NodeCommandLine { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv, InputIsModule = module };
+            return new NodeCommandLine { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv, InputIsModule = module, EvalFilename = evalFilename };
         if (i < argv.Count && argv[i] != "-")
             return new NodeCommandLine { Mode = RunMode.File, Payload = argv[i], Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv };
-        return new NodeCommandLine { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv, InputIsModule = module };
+        return new NodeCommandLine { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv, InputIsModule = module, EvalFilename = evalFilename };
     }
 }

@@ -176,11 +176,14 @@ internal sealed partial class NodeInstance : IDisposable
         var payload = cmd.Mode == NodeCommandLine.RunMode.Test ? JsonSerializer.Serialize(cmd.Arguments) : cmd.Payload;
         var result = Call(DispatchKind.Main, mode, payload, cmd.InputIsModule);
         // The JS side answers "esm:PATH" (or "esm-source:NAME\0CODE") when the entry is an ES module.
-        if (result is string s && s.StartsWith("esm", StringComparison.Ordinal)) RunModule(s);
+        if (result is string s && s.StartsWith("esm", StringComparison.Ordinal)) RunModule(s, cmd.EvalFilename);
     }
 
-    private void RunModule(string request)
+    private void RunModule(string request, string? evalFilename)
     {
+        // Code given with a file name (ExecOptions.FilePath) becomes that module: its URL, stack lines, relative imports.
+        if (evalFilename is not null && request.StartsWith("esm-source:", StringComparison.Ordinal))
+            request = "esm-source:" + evalFilename + request[request.IndexOf('\0')..];
         Document document;
         if (request.StartsWith("esm:", StringComparison.Ordinal))
         {
