@@ -272,6 +272,7 @@
     defineLazy(name, () => loadBuiltin('internal/abort')[name]);
   }
   defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
+  defineLazy('Blob', () => loadBuiltin('buffer').Blob);
   defineLazy('atob', () => loadBuiltin('buffer').atob);
   defineLazy('btoa', () => loadBuiltin('buffer').btoa);
   for (const name of ['performance', 'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',

@@ -130,7 +130,7 @@ module.exports = function createProcess(internal, EventEmitter) {
       process.emit('warning', warning);
       if (process.noWarnings || info.execArgv.includes('--no-warnings')) return;
       rawWrite(2, `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning.name}: ${warning.message}\n` +
-        (process._warned ? '' : '(Use `node --trace-warnings ...` to show where the warning was created)\n'));
+        (process._warned ? '' : `(Use \`node --trace-${warning.name === 'DeprecationWarning' ? 'deprecation' : 'warnings'} ...\` to show where the warning was created)\n`));
       process._warned = true;
     });
   };

@@ -17,9 +17,17 @@ function create(fd) {
   stream.fd = fd;
   stream._isStdio = true;
   if (isTTY) {
+    const tty = require('tty');
     stream.isTTY = true;
-    stream.columns = 80;
-    stream.rows = 24;
+    [stream.columns, stream.rows] = tty.windowSize();
+    if (fd === 0) {
+      stream.isRaw = false;
+      stream.setRawMode = tty.ReadStream.prototype.setRawMode;
+    } else {
+      for (const m of ['getColorDepth', 'hasColors', 'getWindowSize', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor']) {
+        stream[m] = tty.WriteStream.prototype[m];
+      }
+    }
   }
   return stream;
 }
