@@ -35,6 +35,7 @@ internal sealed class VirtualKernel : IDisposable
     public VirtualFileSystem FileSystem { get; }
     public ProcessTable Processes { get; }
     public CommandRegistry Commands { get; }
+    public Sockets.SocketTable Sockets { get; } = new();
 
     /// <summary>Pid 1: adopts orphans and is the parent of processes the host starts.</summary>
     public KernelProcess Init { get; }
