@@ -1,5 +1,6 @@
 using SecureExec.Testing.Abi;
 using SecureExec.Testing.Drivers.Node.Bridge;
+using SecureExec.Testing.Drivers.Node.Loop;
 
 namespace SecureExec.Testing.Drivers.Node;
 
@@ -60,8 +61,22 @@ internal sealed partial class NodeInstance
 
     private void RunReads()
     {
-        foreach (var (id, description) in Loop.ReadyReaders())
+        foreach (var (id, fd, description, mode) in Loop.ReadyReaders())
         {
+            if (!Loop.IsWatching(id)) continue; // stopped by an earlier callback
+            if (mode == WatchMode.Write)
+            {
+                Loop.StopReading(id);
+                Call(DispatchKind.Read, id, 0);
+                continue;
+            }
+            if (mode == WatchMode.Accept)
+            {
+                var e = Process.Accept(fd, true, out var accepted);
+                if (e == Errno.EAGAIN || e == Errno.EINTR) continue;
+                Call(DispatchKind.Read, id, e == Errno.SUCCESS ? accepted : -(int)e);
+                continue;
+            }
             var n = ReadInto(description);
             if (n == -(int)Errno.EINTR || n == -(int)Errno.EAGAIN) continue;
             Call(DispatchKind.Read, id, n);

@@ -124,8 +124,11 @@ internal sealed class StreamSocket : FileDescription
         var (toServerRead, toServerWrite) = Pipe.Create(capacity);
         var (toClientRead, toClientWrite) = Pipe.Create(capacity);
         var server = new StreamSocket(_table);
-        server.Attach(toServerRead, toClientWrite, listener.LocalHost is "0.0.0.0" or "::" or "" ? "127.0.0.1" : listener.LocalHost,
-            port, LocalHost, LocalPort);
+        // A dual-stack listener (::) sees IPv4 peers as IPv4-mapped addresses, like Linux.
+        var mapped = listener.LocalHost == "::" && !LocalHost.Contains(':');
+        server.Attach(toServerRead, toClientWrite,
+            listener.LocalHost is "0.0.0.0" or "::" or "" ? (mapped ? "::ffff:127.0.0.1" : "127.0.0.1") : listener.LocalHost,
+            port, mapped ? "::ffff:" + LocalHost : LocalHost, LocalPort);
         if (!listener.Enqueue(server))
         {
             server.Release();

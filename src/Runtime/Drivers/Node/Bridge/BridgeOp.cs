@@ -99,6 +99,15 @@ internal enum BridgeOp
     ZlibClose,           // (id)
     // ---- async context ----
     PromiseHookEnable,   // (): V8's promise hook reports to dispatch(PromiseHook) from now on (AsyncLocalStorage)
+    // ---- net ----
+    NetListen,           // (host, port, backlog) → fd of a non-blocking listening socket
+    NetConnect,          // (host, port, tls) → fd of a connected non-blocking socket
+    NetShutdown,         // (fd, how)
+    NetAddress,          // (fd, peer) → "host\u0000port"
+    AcceptStart,         // (fd, id): dispatch(Read, id, newFd or -errno) per incoming connection
+    WriteWatch,          // (fd, id): dispatch(Read, id, 0) once, when the fd is writable
+    DnsLookup,           // (host) → "addr\u0000addr…"
+    LastDenial,          // () → why the last permission check failed, or ""
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

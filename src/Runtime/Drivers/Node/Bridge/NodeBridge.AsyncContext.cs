@@ -11,7 +11,7 @@ internal sealed partial class NodeBridge
         switch (op)
         {
             case BridgeOp.PromiseHookEnable: node.EnablePromiseHook(); r.Set(0); break;
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchNet(op, a, r); break;
         }
     }
 }

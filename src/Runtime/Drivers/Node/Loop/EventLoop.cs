@@ -33,10 +33,11 @@ internal sealed class EventLoop(KernelProcess process) : IDisposable
         public long Seq;
     }
 
-    private sealed class ReadWatcher(int fd, FileDescription description)
+    private sealed class ReadWatcher(int fd, FileDescription description, WatchMode mode)
     {
         public int Fd { get; } = fd;
         public FileDescription Description { get; } = description;
+        public WatchMode Mode { get; } = mode;
         public IDisposable? Subscription;
         public bool Ref = true;
     }
@@ -141,10 +142,13 @@ internal sealed class EventLoop(KernelProcess process) : IDisposable
 
     // ---- read watchers ----
 
-    public Errno StartReading(int fd, int id)
+    public Errno StartReading(int fd, int id) => StartWatching(fd, id, WatchMode.Read);
+
+    /// <summary>Watches an fd: reads (chunks), accepts (new fds) or one writability notice.</summary>
+    public Errno StartWatching(int fd, int id, WatchMode mode)
     {
         if (process.Fds.Acquire(fd, out var d) != Errno.SUCCESS) return Errno.EBADF;
-        var w = new ReadWatcher(fd, d);
+        var w = new ReadWatcher(fd, d, mode);
         w.Subscription = d.Events.Subscribe(Wake);
         StopReading(id);
         _readers[id] = w;
@@ -173,13 +177,16 @@ internal sealed class EventLoop(KernelProcess process) : IDisposable
         return false;
     }
 
-    /// <summary>Watchers whose fd can be read without blocking (data, EOF or an error).</summary>
-    public List<(int Id, FileDescription Description)> ReadyReaders()
+    /// <summary>Watchers whose fd is ready: readable (data, EOF or an error), a connection to accept, or writable.</summary>
+    public List<(int Id, int Fd, FileDescription Description, WatchMode Mode)> ReadyReaders()
     {
-        var list = new List<(int, FileDescription)>();
+        var list = new List<(int, int, FileDescription, WatchMode)>();
         foreach (var (id, w) in _readers)
-            if ((w.Description.Poll() & (PollEvents.POLLIN | PollEvents.POLLHUP | PollEvents.POLLERR)) != 0)
-                list.Add((id, w.Description));
+        {
+            var wanted = w.Mode == WatchMode.Write ? PollEvents.POLLOUT | PollEvents.POLLERR | PollEvents.POLLHUP
+                : PollEvents.POLLIN | PollEvents.POLLHUP | PollEvents.POLLERR;
+            if ((w.Description.Poll() & wanted) != 0) list.Add((id, w.Fd, w.Description, w.Mode));
+        }
         return list;
     }
 
@@ -254,8 +261,18 @@ internal sealed class EventLoop(KernelProcess process) : IDisposable
         }
     }
 
+    public bool IsWatching(int id) => _readers.ContainsKey(id);
+
     public void Dispose()
     {
         foreach (var id in _readers.Keys.ToList()) StopReading(id);
     }
+}
+
+/// <summary>What an fd watcher waits for.</summary>
+internal enum WatchMode
+{
+    Read,    // chunks read into the scratch array
+    Accept,  // connections accepted on a listening socket
+    Write,   // one notice that the fd became writable (the watcher then stops)
 }
