@@ -115,7 +115,7 @@ class Socket extends Duplex {
   connect(...args) {
     let [options, cb] = normalizeConnectArgs(args);
     if (cb) this.once('connect', cb);
-    if (options.path !== undefined) throw errors().notSupported('net: connecting to a Unix socket path');
+    if (options.path != null) throw errors().notSupported('net: connecting to a Unix socket path');
     const port = validatePort(options.port, 'Port');
     const host = options.host || 'localhost';
     this.connecting = true;
@@ -321,7 +321,7 @@ class Server extends EventEmitter {
     let backlog = 511;
     if (args.length && args[0] !== null && typeof args[0] === 'object') {
       const o = args[0];
-      if (o.path !== undefined) throw errors().notSupported('net: listening on a Unix socket path');
+      if (o.path != null) throw errors().notSupported('net: listening on a Unix socket path');
       port = o.port ?? 0;
       host = o.host;
       if (o.backlog) backlog = o.backlog;
