@@ -14,14 +14,18 @@ internal static class HostConnection
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How guests name the host's own loopback (127.0.0.1 inside the VM is the VM itself).</summary>
+    public const string HostLoopbackName = "host.secure-exec.internal";
+
     public static Errno Connect(KernelProcess? caller, StreamSocket socket, string host, int port, bool tls, int capacity)
     {
         if (port <= 0 || port > 65535) return Errno.EINVAL;
         if (socket.IsConnected) return Errno.EISCONN;
         var name = host.Trim('[', ']');
+        var target = string.Equals(name, HostLoopbackName, StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : name;
         var client = new TcpClient { NoDelay = true };
         using var cts = new CancellationTokenSource(ConnectTimeout);
-        var task = OpenAsync(client, name, port, tls, cts.Token);
+        var task = OpenAsync(client, target, name, port, tls, cts.Token);
         var gate = new object();
         task.ContinueWith(_ => { lock (gate) Monitor.PulseAll(gate); }, TaskScheduler.Default);
         Errno e;
@@ -46,9 +50,9 @@ internal static class HostConnection
         return Errno.SUCCESS;
     }
 
-    private static async Task<Stream> OpenAsync(TcpClient client, string host, int port, bool tls, CancellationToken ct)
+    private static async Task<Stream> OpenAsync(TcpClient client, string address, string host, int port, bool tls, CancellationToken ct)
     {
-        await client.ConnectAsync(host, port, ct).ConfigureAwait(false);
+        await client.ConnectAsync(address, port, ct).ConfigureAwait(false);
         Stream stream = client.GetStream();
         if (!tls) return stream;
         var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
@@ -58,6 +62,7 @@ internal static class HostConnection
 
     private static void StartPumps(TcpClient client, Stream stream, PipeWriteEnd toGuest, PipeReadEnd fromGuest)
     {
+        var socket = client.Client;
         var left = 2;
         void Done()
         {
@@ -84,9 +89,9 @@ internal static class HostConnection
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
+            catch (Exception)
             {
-                // connection reset or dropped: the guest reads EOF
+                // reset, dropped or disposed (a pump thread must never crash the host): the guest reads EOF
             }
             finally
             {
@@ -102,10 +107,11 @@ internal static class HostConnection
             {
                 while (fromGuest.Read(null, buffer, out var n) == Errno.SUCCESS && n > 0)
                     stream.Write(buffer, 0, n);
-                if (stream is not SslStream) client.Client.Shutdown(SocketShutdown.Send);
+                if (stream is not SslStream) socket.Shutdown(SocketShutdown.Send);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
+            catch (Exception)
             {
+                // the host side went away: the guest's next write fails with EPIPE once this end is released
             }
             finally
             {

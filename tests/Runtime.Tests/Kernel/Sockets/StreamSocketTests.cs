@@ -169,7 +169,7 @@ public class StreamSocketTests
         var (kernel, p) = NewProcess();
         var fd = Listen(p, 8080);
         var l = Assert.Single(kernel.Sockets.Listeners());
-        Assert.Equal(new ListenerInfo("127.0.0.1", 8080, p.Pid), l);
+        Assert.Equal(new SecureExec.Testing.Kernel.Sockets.ListenerInfo("127.0.0.1", 8080, p.Pid), l);
         p.Close(fd);
         Assert.Empty(kernel.Sockets.Listeners());
     }

@@ -124,19 +124,25 @@ class Socket extends Duplex {
     const go = (address) => {
       if (this.destroyed) return;
       const r = bridge(OP.NetConnect, address, port, !!options._tls);
-      this.connecting = false;
       if (r < 0) {
+        this.connecting = false;
         const shown = address === 'localhost' ? '127.0.0.1' : address;
         this.destroy(exceptionWithHostPort(r, 'connect', shown, port));
         return;
       }
       this._attach(r);
-      if (this._refed === false) this.unref();
-      this._touch();
-      this.emit('connect');
-      this.emit('ready');
-      if (this._readableState.flowing !== false && !this._readableState.ended) this._startReading();
-      this._flushPending();
+      // Like libuv, the connect completes in the poll phase (when the socket is writable), so a server in the
+      // same process sees 'connection' first.
+      this._waitWritable(() => {
+        this.connecting = false;
+        if (this.destroyed) return;
+        if (this._refed === false) this.unref();
+        this._touch();
+        this.emit('connect');
+        this.emit('ready');
+        if (this._readableState.flowing !== false && !this._readableState.ended) this._startReading();
+        this._flushPending();
+      });
     };
     if (lookup && !isIP(host) && host !== 'localhost') {
       lookup(host, { family: options.family || 0 }, (err, address) => {

@@ -94,7 +94,9 @@ class OutgoingMessage extends Writable {
     if (!this._hasBody) {
       // HEAD responses, 204 and 304 carry no body: keep the headers as set.
     } else if (!hasLength && !hasTe) {
-      if (whole && this._allowContentLength()) {
+      if (!this.useChunkedEncodingByDefault) {
+        this._noFraming(); // Node: HTTP/1.0 responses and GET-like requests get no length header
+      } else if (whole && this._allowContentLength()) {
         this._extraLength = body ? body.length : 0;
       } else if (this.useChunkedEncodingByDefault && this._chunkedAllowed()) {
         this.chunkedEncoding = true;
