@@ -22,10 +22,13 @@ function timingSafeEqual(a, b) {
   return diff === 0;
 }
 
+let subtleModule;
+const lazySubtle = () => (subtleModule ||= require('internal/crypto/webcrypto'));
 const webcrypto = {
   getRandomValues: random.getRandomValues,
   randomUUID: random.randomUUID,
-  get subtle() { throw errors.notSupported('crypto.subtle'); },
+  get subtle() { return lazySubtle().subtle; },
+  get CryptoKey() { return lazySubtle().CryptoKey; },
 };
 
 function unsupported(name) { return () => { throw errors.notSupported(`crypto.${name}`); }; }

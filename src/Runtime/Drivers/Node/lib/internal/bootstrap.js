@@ -273,6 +273,8 @@
   }
   defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
   defineLazy('Blob', () => loadBuiltin('buffer').Blob);
+  defineLazy('CryptoKey', () => loadBuiltin('internal/crypto/webcrypto').CryptoKey);
+  defineLazy('SubtleCrypto', () => loadBuiltin('internal/crypto/webcrypto').SubtleCrypto);
   defineLazy('atob', () => loadBuiltin('buffer').atob);
   defineLazy('btoa', () => loadBuiltin('buffer').btoa);
   for (const name of ['performance', 'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
