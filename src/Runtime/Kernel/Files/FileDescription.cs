@@ -41,6 +41,10 @@ internal abstract class FileDescription
         return Errno.EBADF;
     }
 
+    /// <summary>A write that never waits (O_NONBLOCK for this call only): EAGAIN when nothing fits now.
+    /// Descriptions that never block (files, devices) just write.</summary>
+    public virtual Errno TryWrite(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) => Write(caller, data, out written);
+
     public virtual Errno Pread(KernelProcess? caller, Span<byte> buffer, long offset, out int read)
     {
         read = 0;

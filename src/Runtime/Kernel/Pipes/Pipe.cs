@@ -213,6 +213,9 @@ internal sealed class PipeWriteEnd : FileDescription
     public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
         Pipe.Write(caller, data, IsNonBlocking, out written);
 
+    public override Errno TryWrite(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
+        Pipe.Write(caller, data, true, out written);
+
     public override Errno Stat(out StatInfo stat)
     {
         stat = Pipe.Stat();

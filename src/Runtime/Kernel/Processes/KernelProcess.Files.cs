@@ -46,6 +46,21 @@ internal sealed partial class KernelProcess
         }
     }
 
+    /// <summary>write(2) that returns EAGAIN instead of waiting when <paramref name="fd"/> cannot take data now.</summary>
+    public Errno TryWrite(int fd, ReadOnlySpan<byte> data, out int written)
+    {
+        written = 0;
+        if (Fds.Acquire(fd, out var d) != Errno.SUCCESS) return Errno.EBADF;
+        try
+        {
+            return d.Flags.CanWrite() ? d.TryWrite(this, data, out written) : Errno.EBADF;
+        }
+        finally
+        {
+            d.Release();
+        }
+    }
+
     public Errno Pread(int fd, Span<byte> buffer, long offset, out int read)
     {
         read = 0;

@@ -108,6 +108,8 @@ internal enum BridgeOp
     WriteWatch,          // (fd, id): dispatch(Read, id, 0) once, when the fd is writable
     DnsLookup,           // (host) → "addr\u0000addr…"
     LastDenial,          // () → why the last permission check failed, or ""
+    // ---- async writes ----
+    WriteTry,            // (fd, len) from scratch → written, or -EAGAIN when the fd cannot take data now (then WriteWatch)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -35,7 +35,7 @@ internal sealed partial class NodeBridge
                 break;
             }
             case BridgeOp.LastDenial: r.Set(Process.LastDenial ?? ""); break;
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchAsyncWrites(op, a, r); break;
         }
     }
 

@@ -226,6 +226,7 @@
       process._exiting = true;
       try { process.emit('exit', process.exitCode | 0); } catch (e) { /* Node reports and exits 7 */ process.exitCode = 7; }
     }
+    if (internal.flushWrites) internal.flushWrites();
     bridge(OP.Exit, process.exitCode | 0);
     for (;;) { /* the host has stopped the engine; termination lands here */ }
   }

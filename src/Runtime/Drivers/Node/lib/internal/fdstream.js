@@ -61,17 +61,60 @@ class FdReadable extends Readable {
   close(cb) { this.destroy(null, cb); }
 }
 
+// Writes try the fd without waiting (libuv's uv_try_write); what does not fit waits for a write watcher in
+// the event loop, so the stream buffers, write() returns false past highWaterMark and 'drain' follows.
+const EAGAIN = -Number(Object.keys(internal.info.errnos).find((k) => internal.info.errnos[k][0] === 'EAGAIN'));
+const pendingWrites = new Set(); // streams with a write waiting for the fd
+
 class FdWritable extends Writable {
   constructor(fd, options = {}) {
     super(options);
     this.fd = fd;
     this.bytesWritten = 0;
     this._autoClose = options.autoClose !== false;
+    this._pendingWrite = null;
   }
   _write(chunk, encoding, cb) {
-    const r = internal.writeBytes(this.fd, chunk);
-    if (r < 0) cb(internal.errors.uvException(r, 'write'));
-    else { this.bytesWritten += chunk.length; cb(); }
+    this._pendingWrite = { chunk, off: 0, cb };
+    this._continueWrite();
+  }
+  _continueWrite() {
+    const p = this._pendingWrite;
+    if (!p) return;
+    const { scratch, scratchSize } = internal;
+    while (p.off < p.chunk.length) {
+      const n = Math.min(scratchSize, p.chunk.length - p.off);
+      scratch.set(p.chunk.subarray(p.off, p.off + n));
+      const w = bridge(OP.WriteTry, this.fd, n);
+      if (w === EAGAIN) {
+        const id = internal.nextId();
+        internal.callbacks.set(id, internal.actx.bind(() => { internal.callbacks.delete(id); this._continueWrite(); }));
+        const r = bridge(OP.WriteWatch, this.fd, id);
+        if (r < 0) { internal.callbacks.delete(id); this._finishWrite(internal.errors.uvException(r, 'write')); return; }
+        pendingWrites.add(this);
+        return;
+      }
+      if (w < 0) { this._finishWrite(internal.errors.uvException(w, 'write')); return; }
+      p.off += w;
+      this.bytesWritten += w;
+    }
+    this._finishWrite(null);
+  }
+  _finishWrite(err) {
+    const p = this._pendingWrite;
+    this._pendingWrite = null;
+    pendingWrites.delete(this);
+    err ? p.cb(err) : p.cb();
+  }
+  /** process.exit: what stdout/stderr still hold is written, waiting if it must (Node would drop it). */
+  _flushSync() {
+    const p = this._pendingWrite;
+    if (p) internal.writeBytes(this.fd, p.chunk.subarray(p.off));
+    this._pendingWrite = null;
+    for (const entry of this._writableState.queue || []) {
+      const chunk = typeof entry.chunk === 'string' ? Buffer.from(entry.chunk, entry.encoding) : entry.chunk;
+      if (chunk && chunk.length) internal.writeBytes(this.fd, chunk);
+    }
   }
   _destroy(err, cb) {
     if (this._autoClose && this.fd > 2) bridge(OP.Close, this.fd);
@@ -81,5 +124,9 @@ class FdWritable extends Writable {
   ref() { return this; }
   unref() { return this; }
 }
+
+internal.flushWrites = () => {
+  for (const s of pendingWrites) if (s.fd === 1 || s.fd === 2) s._flushSync();
+};
 
 module.exports = { FdReadable, FdWritable };
