@@ -135,6 +135,23 @@ public sealed class NodeRuntimeNetTests
     }
 
     [Fact]
+    public async Task GuestFetch_InAnotherProcess_ReachesGuestServer()
+    {
+        await using var rt = await NodeRuntime.CreateAsync();
+        await using var server = await rt.SpawnAsync("""
+            import http from "node:http";
+            http.createServer((req, res) => { res.setHeader("content-type", "application/json"); res.end(JSON.stringify({ url: req.url })); }).listen(3003);
+            """);
+        await rt.WaitForListenerAsync(new ListenerQuery { Port = 3003 });
+        var r = await rt.ExecAsync("""
+            const res = await fetch("http://localhost:3003/hello?x=1");
+            console.log(res.status, (await res.json()).url);
+            """);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("200 /hello?x=1\n", r.Stdout);
+    }
+
+    [Fact]
     public async Task EgressAllowed_GuestHttpRequest_ReachesHostListener()
     {
         using var host = new HttpListener();

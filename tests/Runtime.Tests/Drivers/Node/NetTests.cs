@@ -13,13 +13,14 @@ public sealed class NetTests : IDisposable
         File.ReadAllText(Path.Combine(GoldenCases.FindRepoRoot(), "tests", "Runtime.Tests", "Drivers", "Node", "Net", name));
 
     [Theory]
-    [InlineData("http-wire")]
-    public void GoldenCase_Stdout_MatchesNode22(string name)
+    [InlineData("http-wire.js")]
+    [InlineData("fetch-basics.mjs")]
+    public void GoldenCase_Stdout_MatchesNode22(string file)
     {
-        _vm.WriteFile($"/app/{name}.js", Case(name + ".js"));
-        var r = _vm.Node($"/app/{name}.js");
+        _vm.WriteFile($"/app/{file}", Case(file));
+        var r = _vm.Node($"/app/{file}");
         Assert.Equal("", r.Stderr);
-        Assert.Equal(Case(name + ".expected"), r.Stdout);
+        Assert.Equal(Case(file[..file.LastIndexOf('.')] + ".expected"), r.Stdout);
         Assert.Equal(0, r.ExitCode);
     }
 

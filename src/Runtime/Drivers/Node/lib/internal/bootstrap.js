@@ -282,6 +282,9 @@
     'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
     defineLazy(name, () => loadBuiltin('perf_hooks')[name]);
   }
+  for (const name of ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'File']) {
+    defineLazy(name, () => loadBuiltin('internal/fetch')[name]);
+  }
   for (const name of ['navigator', 'Navigator', 'MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
     defineLazy(name, () => loadBuiltin('internal/web_globals')[name]);
   }
