@@ -13,8 +13,14 @@ public sealed class ChecksBuildFixture : IAsyncLifetime
     public string ProjectDirectory => _dir.Path;
     public BuildOutcome OutOfProc { get; private set; } = null!;
     public BuildOutcome InProc { get; private set; } = null!;
-    /// <summary>Whether the guest's connection attempt reached the probe listener (it must not).</summary>
-    public bool ProbeWasReached { get; private set; }
+    /// <summary>Whether the default (network denied) guest's connection attempt reached its listener (it must not).</summary>
+    public bool DeniedProbeWasReached { get; private set; }
+
+    /// <summary>Whether the AllowNetwork guest reached its listener.</summary>
+    public bool AllowedProbeWasReached { get; private set; }
+
+    /// <summary>This machine has a non-loopback address for the listeners (else they sit on loopback, which the VM's own loopback shadows).</summary>
+    public bool HasHostAddress { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -25,11 +31,15 @@ public sealed class ChecksBuildFixture : IAsyncLifetime
             .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
             .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
-        using var listener = new TcpListener(address, 0);
-        listener.Start();
-        var probe = $"{address}:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        OutOfProc = await DotnetBuild.RunAsync(project, "--no-restore", "-v:d", $"-p:NetProbe={probe}");
-        ProbeWasReached = listener.Pending();
+        HasHostAddress = !IPAddress.IsLoopback(address);
+        using var denied = new TcpListener(address, 0);
+        using var allowed = new TcpListener(address, 0);
+        denied.Start();
+        allowed.Start();
+        OutOfProc = await DotnetBuild.RunAsync(project, "--no-restore", "-v:d",
+            $"-p:NetProbe={address}:{((IPEndPoint)denied.LocalEndpoint).Port}", $"-p:AllowedProbe={address}:{((IPEndPoint)allowed.LocalEndpoint).Port}");
+        DeniedProbeWasReached = denied.Pending();
+        AllowedProbeWasReached = allowed.Pending();
         InProc = await DotnetBuild.RunAsync(project, "--no-restore", "-v:d", "-t:InProc", "-p:SandboxedNodeOutOfProc=false");
     }
 

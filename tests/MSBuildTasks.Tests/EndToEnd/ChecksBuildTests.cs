@@ -51,9 +51,16 @@ public sealed class ChecksBuildTests(ChecksBuildFixture fixture) : IClassFixture
     [Fact]
     public void Network_DeniedByDefault()
     {
-        Assert.Matches(@"NET: refused \S+", Log);
-        Assert.DoesNotContain("NET: CONNECTED", Log);
-        Assert.False(fixture.ProbeWasReached);
+        Assert.Contains("NET-DEFAULT: refused EACCES", Log);
+        Assert.False(fixture.DeniedProbeWasReached);
+    }
+
+    [Fact]
+    public void AllowNetwork_ReachesListenerOutsideTheVm()
+    {
+        Assert.True(fixture.HasHostAddress, "this machine has no non-loopback IPv4 address to listen on");
+        Assert.Contains("NET-ALLOWED: CONNECTED", Log);
+        Assert.True(fixture.AllowedProbeWasReached);
     }
 
     [Fact]
