@@ -5,10 +5,10 @@ using SecureExec.Testing.Drivers.Node.Crypto;
 
 namespace SecureExec.Testing.Drivers.Node.Bridge;
 
-/// <summary>crypto: random bytes and hashes/HMACs computed by .NET, bytes through the scratch array.</summary>
+/// <summary>crypto: random bytes and hashes/HMACs (<see cref="NodeHash"/>), bytes through the scratch array.</summary>
 internal sealed partial class NodeBridge
 {
-    private readonly Dictionary<int, IncrementalHash> _hashes = [];
+    private readonly Dictionary<int, NodeHash> _hashes = [];
     private int _nextHash;
 
     private void DispatchCrypto(BridgeOp op, in V8FastArgs a, in V8FastResult r)
@@ -32,7 +32,7 @@ internal sealed partial class NodeBridge
                 if (!_hashes.TryGetValue(Int(a, 1), out var hash)) Fail(r, Errno.EBADF);
                 else r.Set(WithScratch(p =>
                 {
-                    hash.AppendData(Span(p)[..n]);
+                    hash.Append(Span(p)[..n]);
                     return 0;
                 }));
                 break;
@@ -42,7 +42,7 @@ internal sealed partial class NodeBridge
                 if (!_hashes.Remove(Int(a, 1), out var hash)) Fail(r, Errno.EBADF);
                 else
                     using (hash)
-                        r.Set(WithScratch(p => hash.GetHashAndReset(Span(p))));
+                        r.Set(WithScratch(p => hash.Finish(Span(p))));
                 break;
             }
             case BridgeOp.HashCopy:
@@ -61,11 +61,11 @@ internal sealed partial class NodeBridge
 
     private int HashCreate(string algorithm, int keyLength)
     {
-        if (Digests.Find(algorithm) is not { } n) return -(int)Errno.EINVAL;
         if (keyLength > ScratchSize) throw new BridgeArgumentException();
         var hash = keyLength < 0
-            ? IncrementalHash.CreateHash(n)
-            : IncrementalHash.CreateHMAC(n, WithScratch(p => Span(p)[..keyLength].ToArray()));
+            ? NodeHash.Create(algorithm)
+            : NodeHash.CreateHmac(algorithm, WithScratch(p => Span(p)[..keyLength].ToArray()));
+        if (hash is null) return -(int)Errno.EINVAL;
         var id = ++_nextHash;
         _hashes[id] = hash;
         return id;

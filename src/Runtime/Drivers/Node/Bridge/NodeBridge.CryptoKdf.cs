@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.ClearScript.V8.FastProxy;
 using SecureExec.Testing.Abi;
 using SecureExec.Testing.Drivers.Node.Crypto;
@@ -19,18 +18,21 @@ internal sealed partial class NodeBridge
             {
                 var (iterations, keylen) = (Int(a, 2), Int(a, 3));
                 var (password, salt) = (TakeBlob(a, 4), TakeBlob(a, 5));
-                if (Digests.Find(Str(a, 1)) is not { } digest) Fail(r, Errno.ENOENT);
+                using var hmac = NodeHash.CreateHmac(Str(a, 1), password);
+                if (hmac is null) Fail(r, Errno.ENOENT);
                 else if (iterations < 1 || keylen < 0 || keylen > MaxDerivedBytes) Fail(r, Errno.EINVAL);
-                else r.Set(AddBlob(Kdf.Pbkdf2(digest, password, salt, iterations, keylen)));
+                else r.Set(AddBlob(Kdf.Pbkdf2(hmac, salt, iterations, keylen)));
                 break;
             }
             case BridgeOp.Hkdf:
             {
                 var keylen = Int(a, 2);
                 var (ikm, salt, info) = (TakeBlob(a, 3), TakeBlob(a, 4), TakeBlob(a, 5));
-                if (Digests.Find(Str(a, 1)) is not { } digest) Fail(r, Errno.ENOENT);
-                else if (keylen < 0 || keylen > 255 * Digests.Size(digest)) Fail(r, Errno.EINVAL);
-                else r.Set(AddBlob(HKDF.DeriveKey(digest, ikm, keylen, salt, info)));
+                var digest = Str(a, 1);
+                using var probe = NodeHash.Create(digest);
+                if (probe is null) Fail(r, Errno.ENOENT);
+                else if (keylen < 0 || keylen > 255 * probe.Size) Fail(r, Errno.EINVAL);
+                else r.Set(AddBlob(Kdf.Hkdf(digest, ikm, salt, info, keylen)));
                 break;
             }
             case BridgeOp.Scrypt:

@@ -1,31 +1,30 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Security.Cryptography;
 
 namespace SecureExec.Testing.Drivers.Node.Crypto;
 
-/// <summary>Key derivation: PBKDF2 (RFC 8018 §5.2, over any HMAC digest) and scrypt (RFC 7914).</summary>
+/// <summary>Key derivation: PBKDF2 (RFC 8018 §5.2), HKDF (RFC 5869), both over any HMAC, and scrypt (RFC 7914).</summary>
 internal static class Kdf
 {
-    public static byte[] Pbkdf2(HashAlgorithmName digest, byte[] password, byte[] salt, int iterations, int length)
+    /// <summary>PBKDF2 with <paramref name="hmac"/> already keyed with the password.</summary>
+    public static byte[] Pbkdf2(NodeHash hmac, byte[] salt, int iterations, int length)
     {
         var output = new byte[length];
-        using var hmac = IncrementalHash.CreateHMAC(digest, password);
-        var hLen = Digests.Size(digest);
+        var hLen = hmac.Size;
         var u = new byte[hLen];
         var t = new byte[hLen];
         Span<byte> index = stackalloc byte[4];
         for (uint block = 1, offset = 0; offset < length; block++, offset += (uint)hLen)
         {
             BinaryPrimitives.WriteUInt32BigEndian(index, block);
-            hmac.AppendData(salt);
-            hmac.AppendData(index);
-            hmac.GetHashAndReset(u);
+            hmac.Append(salt);
+            hmac.Append(index);
+            hmac.Finish(u);
             u.CopyTo(t, 0);
             for (var i = 1; i < iterations; i++)
             {
-                hmac.AppendData(u);
-                hmac.GetHashAndReset(u);
+                hmac.Append(u);
+                hmac.Finish(u);
                 for (var j = 0; j < hLen; j++) t[j] ^= u[j];
             }
             t.AsSpan(0, (int)Math.Min(hLen, length - offset)).CopyTo(output.AsSpan((int)offset));
@@ -33,11 +32,39 @@ internal static class Kdf
         return output;
     }
 
+    public static byte[] Hkdf(string digest, byte[] ikm, byte[] salt, byte[] info, int length)
+    {
+        // An empty salt acts as HashLen zero bytes: HMAC pads keys with zeros anyway.
+        using var extract = NodeHash.CreateHmac(digest, salt)!;
+        extract.Append(ikm);
+        var prk = extract.Finish();
+        using var expand = NodeHash.CreateHmac(digest, prk)!;
+        var output = new byte[length];
+        var t = Array.Empty<byte>();
+        for (int done = 0, i = 1; done < length; i++)
+        {
+            expand.Append(t);
+            expand.Append(info);
+            expand.Append([(byte)i]);
+            t = expand.Finish();
+            var n = Math.Min(t.Length, length - done);
+            t.AsSpan(0, n).CopyTo(output.AsSpan(done));
+            done += n;
+        }
+        return output;
+    }
+
+    private static byte[] Pbkdf2Sha256(byte[] password, byte[] salt, int length)
+    {
+        using var hmac = NodeHash.CreateHmac("sha256", password)!;
+        return Pbkdf2(hmac, salt, 1, length);
+    }
+
     /// <summary>scrypt(P, S, N, r, p, dkLen) as RFC 7914 §6 defines it.</summary>
     public static byte[] Scrypt(byte[] password, byte[] salt, int n, int r, int p, int length)
     {
         var blockBytes = 128 * r;
-        var b = Pbkdf2(HashAlgorithmName.SHA256, password, salt, 1, p * blockBytes);
+        var b = Pbkdf2Sha256(password, salt, p * blockBytes);
         var x = new uint[32 * r];
         var v = new uint[32 * r * n];
         var tmp = new uint[32 * r];
@@ -48,7 +75,7 @@ internal static class Kdf
             RoMix(x, v, tmp, n, r);
             for (var k = 0; k < x.Length; k++) BinaryPrimitives.WriteUInt32LittleEndian(chunk[(4 * k)..], x[k]);
         }
-        return Pbkdf2(HashAlgorithmName.SHA256, password, b, 1, length);
+        return Pbkdf2Sha256(password, b, length);
     }
 
     private static void RoMix(uint[] x, uint[] v, uint[] tmp, int n, int r)

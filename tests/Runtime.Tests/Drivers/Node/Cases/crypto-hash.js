@@ -1,7 +1,7 @@
 // Hash vectors: every digest, streaming updates, encodings, copy(), crypto.hash(), errors.
 const crypto = require('crypto');
 const inputs = ['', 'abc', 'The quick brown fox jumps over the lazy dog', 'é∑😀', 'a'.repeat(1000)];
-for (const alg of ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-384', 'sha3-512', 'SHA256']) {
+for (const alg of ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-384', 'sha3-512', 'SHA256']) {
   for (const s of inputs) console.log(alg, s.length, crypto.createHash(alg).update(s).digest('hex'));
 }
 const big = Buffer.alloc(200000);
@@ -14,6 +14,8 @@ console.log('buffer', crypto.createHash('sha1').update('x').digest());
 console.log('input encodings', crypto.createHash('sha1').update('616263', 'hex').digest('hex'), crypto.createHash('sha1').update('YWJj', 'base64').digest('hex'));
 console.log('typed arrays', crypto.createHash('sha1').update(new Uint16Array([1, 2, 3])).update(new DataView(new ArrayBuffer(3))).digest('hex'));
 const a = crypto.createHash('sha512').update('one');
+const c224 = crypto.createHash('sha224').update('x'.repeat(100));
+console.log('copy sha224', c224.copy().update('y').digest('hex'), c224.digest('hex'));
 const b = a.copy();
 b.update('two');
 console.log('copy', a.digest('base64'), b.digest('base64'));

@@ -6,7 +6,7 @@ const cases = [
   [Buffer.alloc(131, 0xaa), 'Test Using Larger Than Block-Size Key - Hash Key First'],
   ['', ''],
 ];
-for (const alg of ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-512']) {
+for (const alg of ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-512']) {
   for (const [key, data] of cases) console.log(alg, crypto.createHmac(alg, key).update(data).digest('hex'));
 }
 const h = crypto.createHmac('sha256', 'k');

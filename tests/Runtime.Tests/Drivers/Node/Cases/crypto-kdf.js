@@ -5,7 +5,7 @@ console.log(crypto.pbkdf2Sync('password', 'salt', 1, 20, 'sha1').toString('hex')
 console.log(crypto.pbkdf2Sync('password', 'salt', 4096, 20, 'sha1').toString('hex'));
 console.log(crypto.pbkdf2Sync('passwordPASSWORDpassword', 'saltSALTsaltSALTsaltSALTsaltSALTsalt', 4096, 25, 'sha1').toString('hex'));
 console.log(crypto.pbkdf2Sync('pass\0word', 'sa\0lt', 4096, 16, 'sha1').toString('hex'));
-for (const d of ['md5', 'sha256', 'sha384', 'sha512', 'sha3-256']) console.log(d, crypto.pbkdf2Sync('pw', 'salt', 3, 70, d).toString('hex'));
+for (const d of ['md5', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256']) console.log(d, crypto.pbkdf2Sync('pw', 'salt', 3, 70, d).toString('hex'));
 e(() => crypto.pbkdf2Sync('pw', 'salt', 1, 0, 'sha256'));
 e(() => crypto.hkdfSync('sha256', 'k', 's', 'i', 0));
 console.log('scrypt zero', crypto.scryptSync('p', 's', 0).length);
@@ -19,6 +19,7 @@ const info = Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex');
 const okm = crypto.hkdfSync('sha256', ikm, salt, info, 42);
 console.log(okm instanceof ArrayBuffer, Buffer.from(okm).toString('hex'));
 console.log(Buffer.from(crypto.hkdfSync('sha512', 'key', '', '', 100)).toString('hex'));
+console.log(Buffer.from(crypto.hkdfSync('sha224', 'key', 'salt', 'info', 64)).toString('hex'));
 e(() => crypto.pbkdf2Sync('p', 's', 1, 10, 'nope'));
 e(() => crypto.pbkdf2Sync('p', 's', 0, 10, 'sha1'));
 e(() => crypto.pbkdf2Sync('p', 's', 1, -1, 'sha1'));

@@ -84,7 +84,7 @@ function hash(algorithm, data, outputEncoding = 'hex') {
   return new Hash(algorithm).update(data).digest(outputEncoding);
 }
 
-const hashNames = ['md5', 'sha1', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-384', 'sha3-512'];
+const hashNames = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-384', 'sha3-512'];
 function getHashes() {
   return hashNames.filter((n) => { const id = bridge(OP.HashCreate, n, -1); if (id < 0) return false; bridge(OP.HashDigest, id); return true; });
 }
