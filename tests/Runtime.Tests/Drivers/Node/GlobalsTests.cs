@@ -44,6 +44,8 @@ public sealed class GlobalsTests : IDisposable
     [InlineData("new BroadcastChannel('x')")]
     [InlineData("require('perf_hooks').monitorEventLoopDelay()")]
     [InlineData("require('async_hooks').createHook({})")]
+    [InlineData("require('vm').runInNewContext('1 + 1', {})")]
+    [InlineData("require('vm').runInContext('1', require('vm').createContext({}))")]
     public void UnsupportedGlobalsAndApis_FailWithNotSupported(string code)
     {
         var r = _vm.Node("-e", code);
