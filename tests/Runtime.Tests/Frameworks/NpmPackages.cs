@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using SecureExec.Testing.Tests.Commands;
+
+namespace SecureExec.Testing.Tests.Frameworks;
+
+/// <summary>
+/// Installs pinned npm packages once per test run into the gitignored <c>tests/.npm-cache/frameworks</c> (host npm,
+/// registry access needed the first time); tests mount its node_modules read-only into the VM.
+/// </summary>
+public sealed class NpmPackages : IAsyncLifetime
+{
+    /// <summary>The framework versions the tests were written against.</summary>
+    public static readonly string[] Packages =
+        ["express@5.3.0", "koa@3.3.0", "hono@4.13.19", "@hono/node-server@2.1.9", "fastify@5.12.8"];
+
+    public string NodeModules { get; } = Path.Combine(GoldenCases.FindRepoRoot(), "tests", ".npm-cache", "frameworks", "node_modules");
+
+    public async Task InitializeAsync()
+    {
+        var root = Path.GetDirectoryName(NodeModules)!;
+        var stamp = Path.Combine(root, "installed.txt");
+        var wanted = string.Join('\n', Packages);
+        if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == wanted && Directory.Exists(NodeModules)) return;
+        Directory.CreateDirectory(root);
+        if (!File.Exists(Path.Combine(root, "package.json"))) await File.WriteAllTextAsync(Path.Combine(root, "package.json"), "{ \"private\": true }\n");
+        var psi = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", root, .. Packages])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var npm = Process.Start(psi) ?? throw new InvalidOperationException("cannot start npm: the framework tests need Node.js's npm on PATH");
+        var stderr = npm.StandardError.ReadToEndAsync();
+        await npm.StandardOutput.ReadToEndAsync();
+        await npm.WaitForExitAsync();
+        if (npm.ExitCode != 0) throw new InvalidOperationException($"npm install {string.Join(' ', Packages)} failed ({npm.ExitCode}): {await stderr}");
+        await File.WriteAllTextAsync(stamp, wanted);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
