@@ -26,6 +26,8 @@ case "${1:-}" in
   test)
     build
     dotnet test SecureExec.Testing.sln -c "$configuration" --no-build -nologo -v:minimal
+    # The packages as a consumer sees them: pack, then build and test samples/consumers against a local feed.
+    CONFIGURATION="$configuration" bash build/samples.sh
     ;;
   *)
     echo "usage: ./build.sh demo | test" >&2

@@ -1,0 +1,1 @@
+Console.WriteLine(string.Join(",", Consumer.Colors.Sorted));
