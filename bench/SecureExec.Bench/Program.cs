@@ -43,6 +43,7 @@ var scenarios = new List<Scenario>
     new("pipes", "guest `head -c 100000000 /dev/zero | wc -c`", () => Guest("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1, Baseline: "host `head -c 100000000 /dev/zero | wc -c`"),
     new("pipes", "host `head -c 100000000 /dev/zero | wc -c`", () => HostBaseline.ShellAsync("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1),
 };
+scenarios.AddRange(await HttpScenarios.CreateAsync(rt));
 
 var results = new List<Measurement>();
 foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
