@@ -90,6 +90,7 @@ public sealed partial class RunSandboxedNode
         var customError = TryRegex(nameof(CustomErrorRegularExpression), CustomErrorRegularExpression, Invalid);
         var customWarning = TryRegex(nameof(CustomWarningRegularExpression), CustomWarningRegularExpression, Invalid);
 
+        if (AllowedHosts.Length > 0 && !AllowNetwork) Invalid("AllowedHosts needs AllowNetwork=true");
         if (MemoryLimitMegabytes < 0) Invalid($"MemoryLimitMegabytes must be positive (got {MemoryLimitMegabytes})");
 
         string? outputDirectory = null;
@@ -122,7 +123,7 @@ public sealed partial class RunSandboxedNode
             Mounts = [.. mounts.Mounts.Where(m => m.GuestPath != NodeModulesGuestPath || nodeModules is null)
                 .Select(m => new MountOptions { HostPath = m.HostPath, GuestPath = m.GuestPath, ReadOnly = m.ReadOnly })],
             NodeModules = nodeModules,
-            Permissions = RuntimePermissions.Default with { NetworkEgress = AllowNetwork },
+            Permissions = RuntimePermissions.Default with { NetworkEgress = AllowNetwork, AllowedHosts = [.. AllowedHosts] },
         };
         if (MemoryLimitMegabytes > 0)
         {

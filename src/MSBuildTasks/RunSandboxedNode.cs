@@ -85,6 +85,9 @@ public sealed partial class RunSandboxedNode : Microsoft.Build.Utilities.Task, I
     /// <summary>Let the guest connect to addresses outside the VM. Default: false.</summary>
     public bool AllowNetwork { get; set; }
 
+    /// <summary>With <see cref="AllowNetwork"/>: the only host names the guest may connect to (empty = any).</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
     /// <summary>The guest commands directory (sh.wasm, coreutils.wasm). Default: the runtime's resolution (ends at the commands beside this task).</summary>
     public string? CommandsDir { get; set; }
 

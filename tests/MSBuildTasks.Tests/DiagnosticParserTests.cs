@@ -6,6 +6,35 @@ namespace SecureExec.Testing.MSBuild.Tests;
 /// </summary>
 public sealed class DiagnosticParserTests
 {
+    /// <summary>
+    /// Recorded on the host with node v20.20.2 from npm typescript 5.9.3 and eslint 9.39.5:
+    /// <c>tsc --noEmit --pretty false|true src/index.ts</c> on <c>const a: string = 1;</c>, and
+    /// <c>eslint -f compact|unix src/b.js</c> on <c>let y\ny = x;</c> (rules no-undef: error, semi: warn), the eslint
+    /// project folder replaced by /project.
+    /// </summary>
+    public static TheoryData<string, bool, string, int, int, string, string> RecordedToolOutput => new()
+    {
+        { "src/index.ts(1,7): error TS2322: Type 'number' is not assignable to type 'string'.", true, "src/index.ts", 1, 7, "TS2322", "Type 'number' is not assignable to type 'string'." },
+        { "\u001b[96msrc/index.ts\u001b[0m:\u001b[93m1\u001b[0m:\u001b[93m7\u001b[0m - \u001b[91merror\u001b[0m\u001b[90m TS2322: \u001b[0mType 'number' is not assignable to type 'string'.", true, "src/index.ts", 1, 7, "TS2322", "Type 'number' is not assignable to type 'string'." },
+        { "/project/src/b.js: line 1, col 6, Warning - Missing semicolon. (semi)", false, "/project/src/b.js", 1, 6, "semi", "Missing semicolon." },
+        { "/project/src/b.js: line 2, col 5, Error - 'x' is not defined. (no-undef)", true, "/project/src/b.js", 2, 5, "no-undef", "'x' is not defined." },
+        { "/project/src/b.js:1:6: Missing semicolon. [Warning/semi]", false, "/project/src/b.js", 1, 6, "semi", "Missing semicolon." },
+        { "/project/src/b.js:2:5: 'x' is not defined. [Error/no-undef]", true, "/project/src/b.js", 2, 5, "no-undef", "'x' is not defined." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordedToolOutput))]
+    public void Parse_RecordedToolOutput_Diagnostic(string line, bool isError, string file, int l, int c, string code, string message) =>
+        Assert.Equal(new GuestDiagnostic(isError, file, l, c, 0, 0, null, code, message), DiagnosticParser.Parse(line));
+
+    /// <summary>The other lines of the same recordings: code frames and summaries are no diagnostics.</summary>
+    [Theory]
+    [InlineData("\u001b[7m1\u001b[0m const a: string = 1;")]
+    [InlineData("\u001b[7m \u001b[0m \u001b[91m      ~\u001b[0m")]
+    [InlineData("Found 1 error in src/index.ts\u001b[90m:1\u001b[0m")]
+    [InlineData("2 problems")]
+    public void Parse_RecordedToolNoise_Null(string line) => Assert.Null(DiagnosticParser.Parse(line));
+
     [Fact]
     public void Parse_Tsc_ErrorWithCodeAndLocation()
     {

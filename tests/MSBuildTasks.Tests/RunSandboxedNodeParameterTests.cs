@@ -106,6 +106,15 @@ public sealed class RunSandboxedNodeParameterTests : IDisposable
         Assert.True(Task(t => { t.Command = "true"; t.AllowNetwork = true; }).Prepare()!.RuntimeOptions.Permissions.NetworkEgress);
 
     [Fact]
+    public void Prepare_AllowedHosts_PassedToPermissions() =>
+        Assert.Equal(["example.test"], Task(t => { t.Command = "true"; t.AllowNetwork = true; t.AllowedHosts = ["example.test"]; })
+            .Prepare()!.RuntimeOptions.Permissions.AllowedHosts);
+
+    [Fact]
+    public void Execute_AllowedHostsWithoutAllowNetwork_FailsWithInvalidParameter() =>
+        AssertInvalid(t => { t.Command = "true"; t.AllowedHosts = ["example.test"]; }, "AllowedHosts needs AllowNetwork=true");
+
+    [Fact]
     public void Prepare_ScriptWithArguments_RunsNodeOnItsGuestPath()
     {
         _dir.Write("tools/gen.mjs", "");
