@@ -110,6 +110,8 @@ internal enum BridgeOp
     LastDenial,          // () → why the last permission check failed, or ""
     // ---- async writes ----
     WriteTry,            // (fd, len) from scratch → written, or -EAGAIN when the fd cannot take data now (then WriteWatch)
+    // ---- v8 ----
+    HeapStatistics,      // () → "total,executable,physical,available,used,limit,external" (V8 heap info)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

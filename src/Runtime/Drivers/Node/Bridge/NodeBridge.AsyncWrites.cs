@@ -11,7 +11,7 @@ internal sealed partial class NodeBridge
         switch (op)
         {
             case BridgeOp.WriteTry: r.Set(TryWriteFd(Int(a, 1), Length(a, 2))); break;
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchV8(op, a, r); break;
         }
     }
 
