@@ -8,10 +8,10 @@ internal static class FirstExec
 {
     private static readonly string WarmCache = Path.Combine(Path.GetTempPath(), "secure-exec-bench-cache");
 
-    public static async Task RunAsync(bool emptyCache)
+    public static async Task RunAsync(bool emptyCache, string mode = "--first-exec")
     {
         var cache = emptyCache ? Path.Combine(Path.GetTempPath(), "secure-exec-bench-" + Guid.NewGuid().ToString("N")) : WarmCache;
-        var psi = new ProcessStartInfo(Environment.ProcessPath!, [typeof(FirstExec).Assembly.Location, "--first-exec"])
+        var psi = new ProcessStartInfo(Environment.ProcessPath!, [typeof(FirstExec).Assembly.Location, mode])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

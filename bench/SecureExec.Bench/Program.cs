@@ -9,6 +9,13 @@ if (args.Contains("--first-exec"))
     var r = await first.ExecCommandAsync("true", []);
     return r.ExitCode;
 }
+// The same for JavaScript: create a runtime, run console.log(1), dispose, exit.
+if (args.Contains("--first-node"))
+{
+    await using var first = await NodeRuntime.CreateAsync();
+    var r = await first.ExecAsync("console.log(1)");
+    return r.Stdout == "1\n" ? r.ExitCode : 1;
+}
 
 var quick = args.Contains("--quick");
 var filterIndex = Array.IndexOf(args, "--filter");
@@ -22,8 +29,32 @@ async Task Guest(string script)
     if (r.ExitCode != 0) throw new InvalidOperationException($"guest failed ({r.ExitCode}): {script}\n{r.Stderr}");
 }
 
+async Task Js(NodeRuntime runtime, string code)
+{
+    var r = await runtime.ExecAsync(code);
+    if (r.ExitCode != 0) throw new InvalidOperationException($"guest failed ({r.ExitCode}): {code}\n{r.Stderr}");
+}
+
 var scenarios = new List<Scenario>
 {
+    // issue 6: the NodeRuntime API
+    new("node", "warm ExecAsync `console.log(1)` on an existing runtime", () => Js(rt, "console.log(1)"), Iterations: 100, TargetMs: 3),
+    new("node", "runtime create + ExecAsync `console.log(1)` + dispose (warm host)", async () =>
+    {
+        await using var fresh = await NodeRuntime.CreateAsync();
+        await Js(fresh, "console.log(1)");
+    }, Iterations: 50, TargetMs: 15),
+    new("node", "new host process: create + `console.log(1)` + dispose (cold, disk cache warm)",
+        () => FirstExec.RunAsync(emptyCache: false, "--first-node"), Iterations: 5, Warmup: 1),
+    new("node", "guest `execFileSync('sh', ['-c', 'echo hi'])` per call (timed in the guest)", () => Task.CompletedTask, Iterations: 100, Warmup: 5, TargetMs: 2)
+    {
+        Sampler = GuestTimed.Sampler(rt, "import { execFileSync } from 'node:child_process';", "execFileSync('sh', ['-c', 'echo hi']);"),
+    },
+    new("node", "guest `execFileSync('node', ['-e', '0'])` child start (timed in the guest)", () => Task.CompletedTask, Iterations: 50, Warmup: 3, TargetMs: 10)
+    {
+        Sampler = GuestTimed.Sampler(rt, "import { execFileSync } from 'node:child_process';", "execFileSync('node', ['-e', '0']);"),
+    },
+
     new("start-up", "guest `true` (warm runtime)", async () => await rt.ExecCommandAsync("true", []), Iterations: 200),
     new("start-up", "runtime create + `true` + dispose", async () =>
     {
@@ -46,7 +77,7 @@ var scenarios = new List<Scenario>
 scenarios.AddRange(await HttpScenarios.CreateAsync(rt));
 
 var results = new List<Measurement>();
-foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || s.Group == filter))
 {
     try
     {
@@ -61,5 +92,16 @@ foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter,
     }
 }
 
-if (!quick) ResultsWriter.Write(results);
+var memory = new List<MemoryMeasurement>();
+if (filter is null || "idle runtime memory".Contains(filter, StringComparison.OrdinalIgnoreCase))
+{
+    foreach (var n in quick ? [1] : new[] { 1, 10, 50 })
+    {
+        var m = await IdleMemory.MeasureAsync(n);
+        memory.Add(m);
+        Console.WriteLine($"memory   {n,3} idle runtimes: RSS {m.RssMbPerRuntime,7:F2} MB per runtime, managed {m.ManagedMbPerRuntime,7:F2} MB per runtime");
+    }
+}
+
+if (!quick) ResultsWriter.Write(results, memory);
 return Environment.ExitCode;

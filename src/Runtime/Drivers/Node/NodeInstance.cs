@@ -53,16 +53,10 @@ internal sealed partial class NodeInstance : IDisposable
 
     private V8ScriptEngine CreateEngine()
     {
-        var engine = new V8ScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports)
-        {
-            DefaultAccess = ScriptAccess.None,
-            AllowReflection = false,
-            EnableAutoHostVariables = false,
-            MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes,
-            RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
-        };
+        var engine = EnginePool.Take(); // a fresh isolate with the security settings, started off this path
+        engine.MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes;
+        engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
         InstallRejectionHook(engine);
-        engine.Execute("delete globalThis.console;"); // ClearScript's console; the bootstrap installs Node's
         return engine;
     }
 
