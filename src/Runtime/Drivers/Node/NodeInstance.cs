@@ -235,7 +235,16 @@ internal sealed partial class NodeInstance : IDisposable
     /// <summary>For the ESM loader: require() of a built-in or CommonJS file, and its own enumerable keys.</summary>
     public (object? Exports, string Keys) ModuleExports(string kind, string name)
     {
-        var pair = (ScriptObject)_dispatch.InvokeAsFunction((int)DispatchKind.ModuleExports, kind, name);
+        ScriptObject pair;
+        try
+        {
+            pair = (ScriptObject)_dispatch.InvokeAsFunction((int)DispatchKind.ModuleExports, kind, name);
+        }
+        catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex) && ex.ScriptException is ScriptObject error)
+        {
+            // The import fails with the guest error's own message (ClearScript re-wraps loader exceptions).
+            throw new ModuleLoadException(error.GetProperty("message") as string ?? ex.Message);
+        }
         return (pair.GetProperty(0), pair.GetProperty(1) as string ?? "");
     }
 
@@ -298,3 +307,6 @@ internal sealed partial class NodeInstance : IDisposable
         }
     }
 }
+
+/// <summary>A module's evaluation failed while the ES module loader asked for its exports.</summary>
+internal sealed class ModuleLoadException(string message) : Exception(message);
