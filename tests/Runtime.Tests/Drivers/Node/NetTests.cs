@@ -15,6 +15,7 @@ public sealed class NetTests : IDisposable
     [Theory]
     [InlineData("http-wire.js")]
     [InlineData("fetch-basics.mjs")]
+    [InlineData("http-client.js")]
     public void GoldenCase_Stdout_MatchesNode22(string file)
     {
         _vm.WriteFile($"/app/{file}", Case(file));

@@ -385,6 +385,15 @@ class ClientRequest extends OutgoingMessage {
     this._agentName = this.agent ? this.agent.getName(connectOptions) : null;
     this.reusedSocket = !!socket._httpReused;
     this._attachSocket(socket);
+    // Like Node, a request that expects 100-continue sends its head at once and waits for 'continue'.
+    if (this.hasHeader('expect')) this._send(this._flushHead(), () => {});
+  }
+
+  _flushHead() {
+    this._implicitHeader();
+    const head = this._pendingHead;
+    this._pendingHead = null;
+    return head;
   }
 
   _firstLine() { return `${this.method} ${this.path} HTTP/1.1\r\n`; }
