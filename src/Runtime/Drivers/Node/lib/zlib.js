@@ -74,10 +74,20 @@ class ZlibBase extends Transform {
   /** Runs one chunk through the host codec; returns the output or throws Node's zlib error. */
   _run(chunk, flushFlag) {
     if (this[kId] === undefined) throw errors.codedError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed');
-    const r = bridge(OP.ZlibWrite, this[kId], internal.blobFromBytes(chunk), flushFlag);
-    if (r < 0) throw zlibError(this[kId]);
-    this.bytesWritten += chunk.length;
-    return internal.blobToBuffer(r);
+    // One bridge call per scratch-sized slice (a blob built from many slices would be copied over and over).
+    const size = internal.scratchSize;
+    const outputs = [];
+    let off = 0;
+    do {
+      const slice = chunk.subarray(off, off + size);
+      off += slice.length;
+      const r = bridge(OP.ZlibWrite, this[kId], internal.blobFromBytes(slice), off < chunk.length ? 0 : flushFlag);
+      if (r < 0) throw zlibError(this[kId]);
+      this.bytesWritten += slice.length;
+      const out = internal.blobToBuffer(r);
+      if (out.length) outputs.push(out);
+    } while (off < chunk.length);
+    return outputs.length === 1 ? outputs[0] : Buffer.concat(outputs);
   }
   _transform(chunk, encoding, callback) {
     if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);

@@ -67,7 +67,12 @@ class CipherBase extends Transform {
     const bytes = toBytes(data, 'data', inputEncoding);
     if (bytes.length > 0) this[kState] = 'open';
     this._started = true;
-    return this._out(fromBlob(bridge(OP.CipherUpdate, this[kId], toBlob(bytes))), outputEncoding);
+    const size = internal.scratchSize;
+    if (bytes.length <= size) return this._out(fromBlob(bridge(OP.CipherUpdate, this[kId], toBlob(bytes))), outputEncoding);
+    // Slice by slice: one blob built from many slices would be copied over and over.
+    const parts = [];
+    for (let off = 0; off < bytes.length; off += size) parts.push(fromBlob(bridge(OP.CipherUpdate, this[kId], toBlob(bytes.subarray(off, off + size)))));
+    return this._out(Buffer.concat(parts), outputEncoding);
   }
   final(outputEncoding) {
     if (this[kState] !== 'open') throw invalidState();
