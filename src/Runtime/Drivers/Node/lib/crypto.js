@@ -1,6 +1,6 @@
-// node:crypto — assembled from lib/internal/crypto/*: random values, hashes/HMACs, KDFs, AES ciphers
-// and RSA/EC keys, signatures and encryption computed by the host (.NET); what is not built fails with
-// ERR_NOT_SUPPORTED_IN_SANDBOX.
+// node:crypto — assembled from lib/internal/crypto/*: random values, hashes/HMACs, KDFs, AES ciphers,
+// RSA/EC keys, signatures and encryption, and webcrypto.subtle, computed by the host (.NET); what is not built
+// (Ed25519/X25519, DH, createECDH, chacha20) fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
 'use strict';
 const errors = internal.errors;
 const random = require('internal/crypto/random');
