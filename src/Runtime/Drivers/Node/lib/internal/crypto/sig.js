@@ -51,7 +51,8 @@ function doVerify(algorithm, data, key, signature) {
   return r === 1;
 }
 
-class Sign extends Writable {
+// What Sign and Verify share: the digest check and the collected data (update() or the Writable side).
+class SignatureStream extends Writable {
   constructor(algorithm, options) {
     if (typeof algorithm !== 'string') throw errors.invalidArgType('algorithm', 'string', algorithm);
     super(options);
@@ -65,26 +66,16 @@ class Sign extends Writable {
     this._chunks.push(Buffer.from(toBytes(data, 'data', encoding)));
     return this;
   }
+}
+
+class Sign extends SignatureStream {
   sign(privateKey, outputEncoding) {
     if (!privateKey) throw errors.codedError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
     return encode(doSign(this._algorithm, Buffer.concat(this._chunks), privateKey), outputEncoding);
   }
 }
 
-class Verify extends Writable {
-  constructor(algorithm, options) {
-    if (typeof algorithm !== 'string') throw errors.invalidArgType('algorithm', 'string', algorithm);
-    super(options);
-    if (!digestOk(algorithm)) throw errors.codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
-    this._algorithm = algorithm;
-    this._chunks = [];
-  }
-  _write(chunk, encoding, callback) { this.update(chunk, encoding); callback(); }
-  update(data, encoding) {
-    if (typeof data !== 'string' && !ArrayBuffer.isView(data)) throw errors.invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-    this._chunks.push(Buffer.from(toBytes(data, 'data', encoding)));
-    return this;
-  }
+class Verify extends SignatureStream {
   verify(publicKey, signature, signatureEncoding) {
     const sig = toBytes(signature, 'signature', signatureEncoding);
     return doVerify(this._algorithm, Buffer.concat(this._chunks), publicKey, sig);
