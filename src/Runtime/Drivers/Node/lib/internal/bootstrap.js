@@ -274,6 +274,11 @@
   }
   defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
   defineLazy('Blob', () => loadBuiltin('buffer').Blob);
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController', 'WritableStream',
+    'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
+    'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+    defineLazy(name, () => loadBuiltin('internal/webstreams')[name]);
+  }
   defineLazy('CryptoKey', () => loadBuiltin('internal/crypto/webcrypto').CryptoKey);
   defineLazy('SubtleCrypto', () => loadBuiltin('internal/crypto/webcrypto').SubtleCrypto);
   defineLazy('atob', () => loadBuiltin('buffer').atob);

@@ -185,14 +185,17 @@ class Body {
   get body() {
     if (this[kBody] === null) return null;
     if (typeof globalThis.ReadableStream !== 'function') throw errors().notSupported('Response.body / Request.body as a ReadableStream (use text(), json(), arrayBuffer(), bytes() or blob())');
+    if (this._bodyStream) return this._bodyStream; // one stream per body, as in Node
     const self = this;
-    return new globalThis.ReadableStream({
-      async start(controller) {
+    // The body is consumed when the stream is first read (getting .body alone leaves bodyUsed false).
+    this._bodyStream = new globalThis.ReadableStream({
+      async pull(controller) {
         const bytes = await self._consume();
         if (bytes.length) controller.enqueue(new Uint8Array(bytes));
         controller.close();
       },
-    });
+    }, { highWaterMark: 0 });
+    return this._bodyStream;
   }
   async _consume() {
     if (this._bodyUsed) throw webTypeError('Body is unusable: Body has already been read');
