@@ -23,7 +23,7 @@ public sealed class NodeProcessTests
     [Fact]
     public async Task WriteStdin_MoreThanThePipeHolds_BlocksUntilTheGuestReads()
     {
-        // A WASM reader: node guests reading ~1 MiB of stdin hang (Drivers/Node/README.md, known gaps).
+        // A WASM reader (node readers: Drivers/Node/StdinTests).
         await using var rt = await NodeRuntime.CreateAsync();
         var output = new StringBuilder();
         await using var p = await rt.SpawnCommandAsync("wc", ["-c"], new ExecOptions { OnStdout = c => { lock (output) output.Append(Encoding.UTF8.GetString(c.Span)); } });

@@ -36,6 +36,32 @@ public class PipeTests
     }
 
     [Fact]
+    public void Write_LargerThanCapacity_NotifiesPollingReaderBeforeBlocking()
+    {
+        // An event loop polls the read end and sleeps until its Events fire; a writer that filled the ring and
+        // waits for room must have told it, or both sleep forever (node guests reading 1 MiB of stdin hung).
+        var (r, w) = Pipe.Create(capacity: 4096 * 4);
+        using var notified = new ManualResetEventSlim();
+        using var sub = r.Events.Subscribe(notified.Set);
+        var writer = KernelTestHelpers.OnThread(() =>
+        {
+            w.Write(null, new byte[4096 * 8], out var n);
+            return n;
+        });
+        Assert.True(notified.Wait(5000));
+        Assert.False(writer.IsCompleted);
+        var buf = new byte[4096 * 8];
+        var total = 0;
+        while (total < buf.Length)
+        {
+            r.Read(null, buf, out var got);
+            total += got;
+        }
+        Assert.True(writer.Wait(5000));
+        Assert.Equal(4096 * 8, writer.Result);
+    }
+
+    [Fact]
     public void Read_AfterLastWriterCloses_ReturnsBufferedDataThenEof()
     {
         var (r, w) = Pipe.Create();

@@ -86,6 +86,16 @@ internal sealed class Pipe
                         if (written == 0) error = Errno.EAGAIN;
                         break;
                     }
+                    if (notifyReader)
+                    {
+                        // Poll-based readers (an event loop) sleep until notified: tell them before waiting for room,
+                        // outside the lock (their wake-up takes its own lock, then polls this pipe).
+                        Monitor.Exit(_lock);
+                        try { ReadEnd.Events.Notify(); }
+                        finally { Monitor.Enter(_lock); }
+                        notifyReader = false;
+                        continue;
+                    }
                     var e = KernelProcess.Block(caller, _lock, () => _ring.Length - _count >= need || _readers == 0);
                     if (e != Errno.SUCCESS)
                     {
