@@ -181,9 +181,11 @@ public sealed class EscapeEngineTests
         Assert.Equal(string.Join(' ', Enumerable.Repeat("TypeError TypeError LinkError", 4)) + " []\n", r.Stdout);
     }
 
-    [Fact(Skip = "SECURITY BUG: any rejected asynchronous WebAssembly promise in guest JS (WebAssembly.instantiate with a " +
-        "missing import, or WebAssembly.compile(new Uint8Array([1,2,3]))) crashes the whole .NET host process " +
-        "(xUnit: 'Test host process crashed'); the synchronous Module/Instance equivalents throw normally. Host DoS from guest code.")]
+    [Fact(Skip = "SECURITY BUG: asynchronous WebAssembly compilation in guest JS crashes the whole .NET host process with " +
+        "SIGSEGV (testhost exit code 139). WebAssembly.compile of the valid empty module crashed 5 of 5 runs on 2026-11-25; " +
+        "WebAssembly.compile(new Uint8Array([1,2,3])) and WebAssembly.instantiate with a missing import crashed about every " +
+        "other run, usually after the guest's output was already captured (at process/isolate teardown?). " +
+        "Synchronous WebAssembly.Module/Instance work. Any guest can take the host down.")]
     public async Task GuestWebAssembly_AsyncInstantiateRejection_IsAGuestError()
     {
         await using var rt = await NodeRuntime.CreateAsync();
@@ -194,10 +196,11 @@ public sealed class EscapeEngineTests
                 try { await WebAssembly.instantiate(moduleFor(m, n), { [m]: {} }); out.push('INSTANTIATED'); } catch (e) { out.push(e.constructor.name); }
               }
               try { await WebAssembly.compile(new Uint8Array([1, 2, 3])); } catch (e) { out.push(e.constructor.name); }
+              out.push(typeof (await WebAssembly.compile(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))));
               console.log(out.join(' '));
             })();
             """);
-        Assert.Equal("LinkError LinkError LinkError LinkError CompileError\n", r.Stdout);
+        Assert.Equal("LinkError LinkError LinkError LinkError CompileError object\n", r.Stdout);
         Assert.Equal("2\n", (await rt.ExecAsync("console.log(1 + 1)")).Stdout); // the runtime (and host) survive
     }
 
