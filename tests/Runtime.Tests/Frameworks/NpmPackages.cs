@@ -3,27 +3,32 @@ using SecureExec.Testing.Tests.Commands;
 
 namespace SecureExec.Testing.Tests.Frameworks;
 
+/// <summary>The framework versions the framework tests were written against.</summary>
+public sealed class NpmPackages() : NpmInstall("frameworks",
+    ["express@5.3.0", "koa@3.3.0", "hono@4.13.19", "@hono/node-server@2.1.9", "fastify@5.12.8"]);
+
 /// <summary>
-/// Installs pinned npm packages once per test run into the gitignored <c>tests/.npm-cache/frameworks</c> (host npm,
+/// Installs pinned npm packages once per test run into the gitignored <c>tests/.npm-cache/NAME</c> (host npm,
 /// registry access needed the first time); tests mount its node_modules read-only into the VM.
 /// </summary>
-public sealed class NpmPackages : IAsyncLifetime
+public abstract class NpmInstall(string name, string[] packages) : IAsyncLifetime
 {
-    /// <summary>The framework versions the tests were written against.</summary>
-    public static readonly string[] Packages =
-        ["express@5.3.0", "koa@3.3.0", "hono@4.13.19", "@hono/node-server@2.1.9", "fastify@5.12.8"];
+    public IReadOnlyList<string> Packages { get; } = packages;
 
-    public string NodeModules { get; } = Path.Combine(GoldenCases.FindRepoRoot(), "tests", ".npm-cache", "frameworks", "node_modules");
+    /// <summary>The folder holding package.json and node_modules.</summary>
+    public string Root { get; } = Path.Combine(GoldenCases.FindRepoRoot(), "tests", ".npm-cache", name);
+
+    public string NodeModules => Path.Combine(Root, "node_modules");
 
     public async Task InitializeAsync()
     {
-        var root = Path.GetDirectoryName(NodeModules)!;
+        var root = Root;
         var stamp = Path.Combine(root, "installed.txt");
         var wanted = string.Join('\n', Packages);
         if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == wanted && Directory.Exists(NodeModules)) return;
         Directory.CreateDirectory(root);
         if (!File.Exists(Path.Combine(root, "package.json"))) await File.WriteAllTextAsync(Path.Combine(root, "package.json"), "{ \"private\": true }\n");
-        var psi = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", root, .. Packages])
+        var psi = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", root, .. packages])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

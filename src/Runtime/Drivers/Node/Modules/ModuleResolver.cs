@@ -42,6 +42,7 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
             if (isImport) return IsFile(path) ? Found(path, out resolved) : Errno.ENOENT;
             return LoadAsFile(path, out resolved) || LoadAsDirectory(path, out resolved) ? Errno.SUCCESS : Errno.ENOENT;
         }
+        if (specifier.StartsWith('#')) return ResolvePackageImports(specifier, parentDir, isImport, out resolved);
         return ResolvePackage(specifier, parentDir, isImport, out resolved);
     }
 
@@ -55,6 +56,27 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
             if (ReadPackageJson(dir + "/package.json") is { } pkg)
                 return pkg.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "module" ? "module" : "commonjs";
             if (dir == "/") return "commonjs";
+        }
+    }
+
+    /// <summary>Node's PACKAGE_IMPORTS_RESOLVE: "#name" through "imports" of the package.json that scopes the importer.
+    /// A target is a path inside the package ("./…") or a package specifier.</summary>
+    private Errno ResolvePackageImports(string specifier, string parentDir, bool isImport, out string resolved)
+    {
+        resolved = "";
+        for (var dir = Normalize(parentDir); ; dir = Parent(dir))
+        {
+            if (!dir.EndsWith("/node_modules", StringComparison.Ordinal) && ReadPackageJson((dir == "/" ? "" : dir) + "/package.json") is { } pkg)
+            {
+                if (!pkg.TryGetProperty("imports", out var imports) || imports.ValueKind != JsonValueKind.Object) return Errno.ENOENT;
+                string[] conditions = isImport ? ["node", "import", "default"] : ["node", "require", "default"];
+                var target = MatchSubpath(imports, specifier, conditions);
+                if (target is null) return Errno.ENOENT;
+                if (!target.StartsWith("./", StringComparison.Ordinal)) return Resolve(target, dir, isImport, out resolved);
+                var path = Normalize((dir == "/" ? "" : dir) + "/" + target);
+                return IsFile(path) ? Found(path, out resolved) : Errno.ENOENT;
+            }
+            if (dir == "/") return Errno.ENOENT;
         }
     }
 
@@ -97,8 +119,14 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
     {
         var isSubpathMap = exports.ValueKind == JsonValueKind.Object && exports.EnumerateObject().Any(e => e.Name.StartsWith('.'));
         if (!isSubpathMap) return subpath == "." ? ResolveTarget(exports, null, conditions) : null;
-        if (exports.TryGetProperty(subpath, out var exact)) return ResolveTarget(exact, null, conditions);
-        foreach (var entry in exports.EnumerateObject().OrderByDescending(e => e.Name.IndexOf('*')))
+        return MatchSubpath(exports, subpath, conditions);
+    }
+
+    /// <summary>A key of an "exports" subpath map or of "imports": exact, else the longest `*` pattern.</summary>
+    private static string? MatchSubpath(JsonElement map, string subpath, string[] conditions)
+    {
+        if (map.TryGetProperty(subpath, out var exact)) return ResolveTarget(exact, null, conditions);
+        foreach (var entry in map.EnumerateObject().OrderByDescending(e => e.Name.IndexOf('*')))
         {
             var star = entry.Name.IndexOf('*');
             if (star < 0) continue;
