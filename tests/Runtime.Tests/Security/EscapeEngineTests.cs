@@ -62,6 +62,29 @@ public sealed class EscapeEngineTests
     }
 
     [Fact]
+    public async Task NativeCodeAndVmContexts_ReachNothingOutsideTheGuest()
+    {
+        await using var rt = await NodeRuntime.CreateAsync();
+        await rt.FileSystem.WriteFileAsync("/tmp/addon.node", "\u007fELF not really");
+        var r = await NodeAsync(rt, """
+            const attempt = (f) => { try { const v = f(); return 'OK:' + typeof v; } catch (e) { return e.code || e.name; } };
+            const vm = require('vm');
+            const ei = globalThis.EngineInternal;
+            const vmGlobal = (() => { try { return vm.runInNewContext('this.constructor.constructor("return this")()'); } catch { return undefined; } })();
+            console.log([
+              attempt(() => process.dlopen({ exports: {} }, '/tmp/addon.node')),
+              attempt(() => require('/tmp/addon.node')),
+              attempt(() => process.binding('spawn_sync')),
+              attempt(() => process._linkedBinding('fs')),
+            ].map((x) => x.startsWith('OK:') ? 'LOADED' : 'refused').join(' '));
+            // The classic vm "escape" reaches a JS global at most: never a host object, never the bridge.
+            console.log(!!vmGlobal && !!ei && ei.isHostObject(vmGlobal), typeof (vmGlobal && vmGlobal.bridge));
+            """);
+        Assert.DoesNotContain("LOADED", r.Stdout, StringComparison.Ordinal);
+        Assert.Equal("refused refused refused refused\nfalse undefined\n", r.Stdout);
+    }
+
+    [Fact]
     public async Task PatchedBuiltins_InOneProcess_DoNotReachTheNext()
     {
         await using var rt = await NodeRuntime.CreateAsync();
