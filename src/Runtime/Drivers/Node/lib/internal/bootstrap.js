@@ -274,6 +274,38 @@
   }
   defineLazy('crypto', () => loadBuiltin('crypto').webcrypto);
   defineLazy('Blob', () => loadBuiltin('buffer').Blob);
+  // V8's asynchronous WebAssembly compilation posts background tasks that crash the host process under ClearScript
+  // (SIGSEGV, EscapeEngineTests). The promise APIs are rebuilt on the synchronous Module/Instance, settling in a
+  // microtask like the originals; errors become rejections with the same CompileError/LinkError classes.
+  {
+    const W = globalThis.WebAssembly;
+    const { Module, Instance } = W;
+    const toBytes = async (source) => {
+      const response = await source;
+      if (response && typeof response.arrayBuffer === 'function') return new Uint8Array(await response.arrayBuffer());
+      throw new TypeError('WebAssembly.compileStreaming(): Argument 0 must be a Response or a Promise of a Response');
+    };
+    const methods = {
+      compile(bytes) { return Promise.resolve().then(() => new Module(bytes)); },
+      instantiate(source, imports) {
+        return Promise.resolve().then(() => {
+          if (source instanceof Module) return new Instance(source, imports);
+          const module = new Module(source);
+          return { module, instance: new Instance(module, imports) };
+        });
+      },
+      compileStreaming(source) { return toBytes(source).then((b) => new Module(b)); },
+      instantiateStreaming(source, imports) {
+        return toBytes(source).then((b) => { const module = new Module(b); return { module, instance: new Instance(module, imports) }; });
+      },
+    };
+    for (const [name, fn] of Object.entries(methods)) {
+      const length = W[name]?.length ?? fn.length;
+      Object.defineProperty(fn, 'name', { value: name });
+      Object.defineProperty(fn, 'length', { value: length });
+      Object.defineProperty(W, name, { value: fn, writable: true, configurable: true, enumerable: false });
+    }
+  }
   for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamDefaultController', 'WritableStream',
     'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
     'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
