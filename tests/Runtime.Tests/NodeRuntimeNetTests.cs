@@ -191,6 +191,18 @@ public sealed class NodeRuntimeNetTests
         Assert.Equal("EACCES connect EACCES 1.2.3.4:80 - network access to 1.2.3.4 is denied by the sandbox; allow it with RuntimePermissions.NetworkEgress = true (optionally limited by AllowedHosts)\n", r.Stdout);
     }
 
+    [Fact]
+    public async Task EgressDenied_ByDefault_HttpsAndFetchClientsToo()
+    {
+        await using var rt = await NodeRuntime.CreateAsync();
+        var r = await rt.ExecAsync("""
+            import https from "node:https";
+            await new Promise((done) => https.get("https://1.2.3.4/", () => {}).on("error", (e) => { console.log("https", e.code); done(); }));
+            try { await fetch("https://1.2.3.4/"); } catch (e) { console.log("fetch", e.name, e.cause?.code); }
+            """);
+        Assert.Equal("https EACCES\nfetch TypeError EACCES\n", r.Stdout);
+    }
+
     /// <summary>The host's own loopback as guests name it when egress is allowed (127.0.0.1 is the VM itself).</summary>
     private const string HostConnectionName = "host.secure-exec.internal";
 
