@@ -92,15 +92,10 @@ internal sealed class JsFileTestRunner(JsFileTestCase testCase, ITest test, IMes
         var started = System.Diagnostics.Stopwatch.StartNew();
         await aggregator.RunAsync(async () =>
         {
-            var settings = SandboxMethod.Settings(SandboxMethod.Attribute(testCase.TestMethod));
-            var configuration = settings.Configuration is { } c ? (ISandboxConfiguration)Activator.CreateInstance(c)! : null;
-            var options = settings.BuildOptions(output.OnStdout, output.OnStderr);
-            options = options with { Mounts = [.. options.Mounts, JsTestFiles.Mount(testCase.Pattern)] };
-            if (configuration is not null) options = configuration.Configure(options);
-            var runtime = await NodeRuntime.CreateAsync(options).ConfigureAwait(false);
+            var runtime = await SandboxMethod.CreateRuntimeAsync(SandboxMethod.Attribute(testCase.TestMethod), output.OnStdout, output.OnStderr,
+                JsTestFiles.Mount(testCase.Pattern)).ConfigureAwait(false);
             await using (runtime.ConfigureAwait(false))
             {
-                if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
                 var timeout = testCase.Timeout > 0 ? TimeSpan.FromMilliseconds(testCase.Timeout) : (TimeSpan?)null;
                 if (testCase.TestPath.Length > 0)
                 {

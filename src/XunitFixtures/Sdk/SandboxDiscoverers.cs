@@ -80,15 +80,9 @@ public sealed class SandboxTestsDiscoverer(IMessageSink diagnosticMessageSink) :
         // Discovery is synchronous in xUnit v2; listing runs the file once in a fresh runtime on the thread pool.
         var result = Task.Run(async () =>
         {
-            var settings = SandboxMethod.Settings(attribute);
-            var configuration = settings.Configuration is { } c ? (ISandboxConfiguration)Activator.CreateInstance(c)! : null;
-            var options = settings.BuildOptions(null, null);
-            options = options with { Mounts = [.. options.Mounts, Adapters.JsTestFiles.Mount(pattern)] };
-            if (configuration is not null) options = configuration.Configure(options);
-            var runtime = await NodeRuntime.CreateAsync(options).ConfigureAwait(false);
+            var runtime = await SandboxMethod.CreateRuntimeAsync(attribute, null, null, Adapters.JsTestFiles.Mount(pattern)).ConfigureAwait(false);
             await using (runtime.ConfigureAwait(false))
             {
-                if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
                 return await Adapters.NodeTestFile.ListAsync(runtime, file).ConfigureAwait(false);
             }
         }).GetAwaiter().GetResult();

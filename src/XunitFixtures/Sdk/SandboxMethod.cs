@@ -26,6 +26,31 @@ internal static class SandboxMethod
         Configuration = a.Configuration,
     };
 
+    /// <summary>
+    /// A fresh runtime for a sandbox test: the attribute's settings plus <paramref name="extraMount"/>, then the
+    /// configuration class's Configure and InitializeAsync (the runtime is disposed again when that fails).
+    /// </summary>
+    public static async Task<NodeRuntime> CreateRuntimeAsync(ISandboxAttribute? attribute, Action<ReadOnlyMemory<byte>>? onStdout,
+        Action<ReadOnlyMemory<byte>>? onStderr, MountOptions? extraMount = null)
+    {
+        var settings = Settings(attribute);
+        var configuration = settings.Configuration is { } c ? (ISandboxConfiguration)Activator.CreateInstance(c)! : null;
+        var options = settings.BuildOptions(onStdout, onStderr);
+        if (extraMount is not null) options = options with { Mounts = [.. options.Mounts, extraMount] };
+        if (configuration is not null) options = configuration.Configure(options);
+        var runtime = await NodeRuntime.CreateAsync(options).ConfigureAwait(false);
+        try
+        {
+            if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
+            return runtime;
+        }
+        catch
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Index of the <see cref="NodeRuntime"/> parameter, or -1.</summary>
     public static int RuntimeIndex(MethodInfo method) =>
         Array.FindIndex(method.GetParameters(), p => p.ParameterType == typeof(NodeRuntime));

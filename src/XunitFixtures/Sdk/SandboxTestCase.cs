@@ -73,12 +73,7 @@ internal sealed class SandboxTestRunner(ITest test, IMessageBus messageBus, Type
         {
             await aggregator.RunAsync(async () =>
             {
-                var settings = SandboxMethod.Settings(SandboxMethod.Attribute(TestCase.TestMethod));
-                var configuration = settings.Configuration is { } c ? (ISandboxConfiguration)Activator.CreateInstance(c)! : null;
-                var options = settings.BuildOptions(output.OnStdout, output.OnStderr);
-                if (configuration is not null) options = configuration.Configure(options);
-                runtime = await NodeRuntime.CreateAsync(options).ConfigureAwait(false);
-                if (configuration is not null) await configuration.InitializeAsync(runtime).ConfigureAwait(false);
+                runtime = await SandboxMethod.CreateRuntimeAsync(SandboxMethod.Attribute(TestCase.TestMethod), output.OnStdout, output.OnStderr).ConfigureAwait(false);
             }).ConfigureAwait(false);
             if (!aggregator.HasExceptions && index >= 0 && index < TestMethodArguments.Length)
             {

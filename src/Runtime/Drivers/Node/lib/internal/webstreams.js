@@ -228,7 +228,7 @@ class ReadableStream {
   [Symbol.asyncIterator](options) { return this.values(options); }
   tee() {
     const reader = this.getReader();
-    let controllers = [];
+    const controllers = [];
     let reading = false;
     let canceled = 0;
     const pull = async () => {
@@ -246,7 +246,6 @@ class ReadableStream {
     });
     const a = branch();
     const b = branch();
-    controllers = controllers.slice(0, 2);
     return [a, b];
   }
   async pipeTo(destination, { preventClose = false, preventAbort = false, preventCancel = false, signal } = {}) {

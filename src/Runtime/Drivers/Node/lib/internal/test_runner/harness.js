@@ -66,12 +66,7 @@ function getRoot() {
     reporters.attach(root.reporter, name, process.stdout);
   }
   process.nextTick(async () => {
-    if (root.hooks.before.length > 0) {
-      root.context = {};
-      for (const hook of root.hooks.before) {
-        try { await hook.fn(); } catch (e) { root.diagnostic(`before hook failed: ${e?.message ?? e}`); root.counts.fail++; }
-      }
-    }
+    await runRootHooks('before');
     root.started = true;
     root.processQueue();
   });
@@ -93,15 +88,15 @@ function onBeforeExit() {
   }
   if (root.queue.length > 0 || root.running) return;
   root.ended = true;
-  const hooks = root.hooks.after;
-  if (hooks.length === 0) { endRoot(); return; }
-  (async () => {
-    root.context = {};
-    for (const hook of hooks) {
-      try { await hook.fn(); } catch (e) { root.diagnostic(`after hook failed: ${e?.message ?? e}`); root.counts.fail++; }
-    }
-    endRoot();
-  })();
+  if (root.hooks.after.length === 0) { endRoot(); return; }
+  runRootHooks('after').then(endRoot);
+}
+
+// Top-level before/after hooks: a failure is reported as a diagnostic and counted as a failure.
+async function runRootHooks(kind) {
+  for (const hook of root.hooks[kind]) {
+    try { await hook.fn(); } catch (e) { root.diagnostic(`${kind} hook failed: ${e?.message ?? e}`); root.counts.fail++; }
+  }
 }
 
 function endRoot() {

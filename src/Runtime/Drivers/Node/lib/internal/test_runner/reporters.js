@@ -135,11 +135,10 @@ function spec(write) {
       case 'test:start': stack.push({ data, headed: false }); break;
       case 'test:pass':
       case 'test:fail': {
-        const entry = stack.pop();
+        stack.pop();
         for (const a of stack) {
           if (!a.headed) { a.headed = true; write(`${indent(a.data.nesting)}\u25b6 ${a.data.name}\n`); }
         }
-        void entry;
         write(`${indent(data.nesting)}${resultLine(data, type)}\n`);
         if (type === 'test:fail' && data.details.error?.failureType !== 'subtestsFailed') failures.push(data);
         break;

@@ -63,14 +63,24 @@ function forwardedArgs() {
   return out;
 }
 
+// Calls onLine for each complete line of a child's output; the returned function hands over a last partial line.
+function splitLines(stream, onLine) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    pending += chunk;
+    let nl;
+    while ((nl = pending.indexOf('\n')) >= 0) { onLine(pending.slice(0, nl)); pending = pending.slice(nl + 1); }
+  });
+  return () => { if (pending) { const rest = pending; pending = ''; onLine(rest); } };
+}
+
 function runFile(file, reporter, totals) {
   const started = now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...forwardedArgs(), file], {
       env: { ...process.env, NODE_TEST_CONTEXT: 'child-v8' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let pending = '';
-    let pendingErr = '';
     let reported = 0;
     let failed = 0;
     const onLine = (line) => {
@@ -83,25 +93,12 @@ function runFile(file, reporter, totals) {
       if (type === 'test:pass' || type === 'test:fail') reported++;
       reporter.emit(type, data);
     };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      pending += chunk;
-      let nl;
-      while ((nl = pending.indexOf('\n')) >= 0) { onLine(pending.slice(0, nl)); pending = pending.slice(nl + 1); }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      pendingErr += chunk;
-      let nl;
-      while ((nl = pendingErr.indexOf('\n')) >= 0) {
-        reporter.emit('test:stderr', { message: pendingErr.slice(0, nl) });
-        pendingErr = pendingErr.slice(nl + 1);
-      }
-    });
-    child.on('error', (err) => { pending = ''; fileFailed(file, reporter, totals, err, now() - started); resolve(); });
+    const flushOut = splitLines(child.stdout, onLine);
+    const flushErr = splitLines(child.stderr, (message) => reporter.emit('test:stderr', { message }));
+    child.on('error', (err) => { fileFailed(file, reporter, totals, err, now() - started); resolve(); });
     child.on('close', (code, signal) => {
-      if (pending) onLine(pending);
-      if (pendingErr) reporter.emit('test:stderr', { message: pendingErr });
+      flushOut();
+      flushErr();
       if ((code !== 0 || signal) && failed === 0) fileFailed(file, reporter, totals, testFailure('test failed', 'testCodeFailure'), now() - started, code, signal);
       else if (reported === 0 && code === 0) {
         // A file without tests still counts as one passing test named after the file, as in Node.
