@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 
@@ -15,6 +16,7 @@ internal static class EnginePool
     private const int Capacity = 2;
 
     private static readonly ConcurrentQueue<V8ScriptEngine> s_spare = new();
+    private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
     private static int s_filling;
 
     /// <summary>A never-used engine; the caller owns (and disposes) it.</summary>
@@ -50,14 +52,33 @@ internal static class EnginePool
         thread.Start();
     }
 
+    /// <summary>Another V8 context in <paramref name="engine"/>'s isolate (node:vm), with the same security
+    /// settings and no dynamic import(); the caller disposes it before <see cref="DisposeRuntime"/>.</summary>
+    public static V8ScriptEngine CreateContext(V8ScriptEngine engine) =>
+        Secure(s_runtimes.TryGetValue(engine, out var runtime)
+            ? runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions)
+            : throw new InvalidOperationException("the engine does not come from the pool"));
+
+    /// <summary>Releases the isolate of a pooled engine once it and its contexts are disposed.</summary>
+    public static void DisposeRuntime(V8ScriptEngine engine)
+    {
+        if (s_runtimes.TryGetValue(engine, out var runtime)) runtime.Dispose();
+        s_runtimes.Remove(engine);
+    }
+
     private static V8ScriptEngine Create()
     {
-        var engine = new V8ScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports)
-        {
-            DefaultAccess = ScriptAccess.None,
-            AllowReflection = false,
-            EnableAutoHostVariables = false,
-        };
+        var runtime = new V8Runtime(); // kept so node:vm can add contexts to the same isolate
+        var engine = Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports));
+        s_runtimes.Add(engine, runtime);
+        return engine;
+    }
+
+    private static V8ScriptEngine Secure(V8ScriptEngine engine)
+    {
+        engine.DefaultAccess = ScriptAccess.None;
+        engine.AllowReflection = false;
+        engine.EnableAutoHostVariables = false;
         engine.Execute("delete globalThis.console;"); // ClearScript's console; the bootstrap installs Node's
         return engine;
     }

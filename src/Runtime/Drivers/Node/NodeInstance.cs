@@ -305,6 +305,7 @@ internal sealed partial class NodeInstance : IDisposable
         {
             // an engine that hit its heap limit may fail to tear down cleanly; it is gone either way
         }
+        EnginePool.DisposeRuntime(Engine);
     }
 }
 
