@@ -12,7 +12,7 @@ internal sealed partial class NodeInstance
     {
         while (true)
         {
-            if (Process.FatalSignal is not null) return;
+            if (Process.FatalSignal is not null || _interrupted) return;
             Process.WaitWhileStopped();
             RunTimers();
             if (!Loop.IsAlive)
@@ -22,7 +22,7 @@ internal sealed partial class NodeInstance
                 continue;
             }
             Loop.Wait();
-            if (Process.FatalSignal is not null) return;
+            if (Process.FatalSignal is not null || _interrupted) return;
             RunSignals();
             RunReads();
             foreach (var (id, pid) in Loop.TakeExitedChildren())
@@ -32,6 +32,7 @@ internal sealed partial class NodeInstance
                 Call(DispatchKind.ChildExit, id, status);
             }
             foreach (var id in Loop.TakePosts()) Call(DispatchKind.Post, id);
+            foreach (var (id, value) in Loop.TakeDelivered()) Call(DispatchKind.Read, id, value); // worker_threads
             foreach (var id in Loop.TakeImmediates())
                 if (!Loop.IsImmediateCleared(id)) Call(DispatchKind.Immediate, id);
         }
@@ -49,6 +50,7 @@ internal sealed partial class NodeInstance
 
     private void RunSignals()
     {
+        if (Worker is not null) return; // signals go to the main thread, like Node
         var pending = Process.TakePendingSignals() | _deferredSignals;
         _deferredSignals = 0;
         for (var n = 1; pending != 0 && n <= Signals.Max; n++)

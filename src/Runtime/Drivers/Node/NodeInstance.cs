@@ -28,8 +28,9 @@ internal sealed partial class NodeInstance : IDisposable
     private ulong _deferredSignals;
     private volatile bool _outOfMemory;
 
-    public NodeInstance(KernelProcess process, ExecImage image, NodeDriverOptions options)
+    public NodeInstance(KernelProcess process, ExecImage image, NodeDriverOptions options, Workers.WorkerThread? worker = null)
     {
+        Worker = worker;
         Process = process;
         _image = image;
         _options = options;
@@ -121,7 +122,7 @@ internal sealed partial class NodeInstance : IDisposable
         }
         if (Process.FatalSignal is { } fatal) return ProcessOutcome.Killed(fatal);
         if (_exitCode is { } exit && !_outOfMemory) return ProcessOutcome.Exit(exit);
-        WriteStderr("\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n");
+        if (Worker is null) WriteStderr("\n<--- Last few GCs --->\n\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n");
         return ProcessOutcome.Killed(Signal.SIGABRT);
     }
 
@@ -150,6 +151,7 @@ internal sealed partial class NodeInstance : IDisposable
             builtins = BuiltinSources.NodeModuleNames,
             scratchSize = NodeBridge.ScratchSize,
             exposeBridge = _options.ExposeBridgeForTests,
+            worker = WorkerInfo(),
         });
         var pair = (ScriptObject)factory.InvokeAsFunction(Bridge.CreateFunction(), Scratch, info);
         _dispatch = (ScriptObject)pair.GetProperty(0);
@@ -295,6 +297,7 @@ internal sealed partial class NodeInstance : IDisposable
 
     public void Dispose()
     {
+        _hub?.OnInstanceDisposed(this); // its workers end first
         InterruptTicker.Unregister(this);
         Loop.Dispose();
         try

@@ -10,7 +10,7 @@ internal sealed partial class KernelProcess
     private readonly SignalDisposition[] _dispositions = new SignalDisposition[Signals.Max + 1]; // guarded by _signalLock
     private long _pendingCaught;      // bit n: caught signal n arrived and was not yet taken (Interlocked)
     private int _fatalSignal;         // the signal that is killing the process, 0 while none (Interlocked)
-    private object? _blockedOn;       // the monitor a blocking wait sleeps on (Interlocked)
+    private readonly List<object> _blockedOn = []; // monitors blocking waits sleep on, one per waiting thread (lock: itself)
     private readonly object _stopLock = new();
     private bool _stopped;            // guarded by _stopLock
 
@@ -130,10 +130,10 @@ internal sealed partial class KernelProcess
 
     private void WakeBlockedWait()
     {
-        if (Volatile.Read(ref _blockedOn) is { } monitor)
-        {
+        object[] monitors;
+        lock (_blockedOn) monitors = [.. _blockedOn]; // never hold this lock while taking a waiter's monitor
+        foreach (var monitor in monitors)
             lock (monitor) Monitor.PulseAll(monitor);
-        }
     }
 
     /// <summary>
@@ -143,14 +143,14 @@ internal sealed partial class KernelProcess
     /// </summary>
     public Errno Block(object monitor, Func<bool> ready, TimeSpan? timeout = null)
     {
-        Interlocked.Exchange(ref _blockedOn, monitor);
+        lock (_blockedOn) _blockedOn.Add(monitor); // a process may have several waiting threads (worker_threads)
         try
         {
             return WaitLoop(this, monitor, ready, timeout);
         }
         finally
         {
-            Interlocked.Exchange(ref _blockedOn, null);
+            lock (_blockedOn) _blockedOn.Remove(monitor);
         }
     }
 

@@ -112,6 +112,19 @@ internal enum BridgeOp
     WriteTry,            // (fd, len) from scratch → written, or -EAGAIN when the fd cannot take data now (then WriteWatch)
     // ---- v8 ----
     HeapStatistics,      // () → "total,executable,physical,available,used,limit,external" (V8 heap info)
+    // ---- worker_threads ----
+    PortPair,            // () → id of port1 (port2 is id + 1), both owned by the caller
+    PortBind,            // (port, id): dispatch(Read, id, 0 = a message is ready | 1 = closed) for this port
+    PortStart,           // (port, start): announce messages (start) or keep them queued
+    PortPost,            // (port, blob, "id,id" ports in the transfer list): the blob's bytes go to the peer
+    PortReceive,         // (port) → "blob,port,port…" for the next message (its ports now belong here), "" when none
+    PortClose,           // (port): both ends close
+    LoopRef,             // (id, ref): handle id keeps the loop alive (a started port, a running worker)
+    WorkerStart,         // (json options, workerData blob, port given to the worker, callback id) → threadId; dispatch(Read, id, -1 online | exit code)
+    WorkerTerminate,     // (threadId)
+    WorkerExitInfo,      // (threadId) → "oom", or the blob id of its uncaught error, or 0
+    WorkerOnline,        // () in a worker: its main code starts
+    WorkerError,         // (blob) in a worker: its uncaught error, serialized for the parent's 'error' event
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -10,7 +10,7 @@ namespace SecureExec.Testing.Drivers.Node.Loop;
 /// watchers and child-exit watches. Only the process thread touches them, except the wake-up state
 /// (<see cref="_wake"/>), which readiness notifications from other threads set.
 /// </summary>
-internal sealed class EventLoop(KernelProcess process) : IDisposable
+internal sealed partial class EventLoop(KernelProcess process) : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<int, Timer> _timers = [];
@@ -225,14 +225,15 @@ internal sealed class EventLoop(KernelProcess process) : IDisposable
         _immediates.Count > 0 || _posts.Count > 0 || TicksPending
         || _timers.Values.Any(t => t.Ref)
         || _readers.Values.Any(r => r.Ref)
-        || _children.Values.Any(c => c.Ref);
+        || _children.Values.Any(c => c.Ref)
+        || _externalRefs.Count > 0;
 
     /// <summary>Work that needs no waiting: immediates, posted callbacks, ready fds, exited children.</summary>
     private bool HasWork()
     {
         if (_immediates.Count > 0 || _posts.Count > 0 || TicksPending) return true;
         lock (_wake)
-            if (_exitedChildren.Count > 0) return true;
+            if (_exitedChildren.Count > 0 || _remote.Count > 0) return true;
         return ReadyReaders().Count > 0;
     }
 

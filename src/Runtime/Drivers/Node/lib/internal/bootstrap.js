@@ -217,7 +217,10 @@
     if (process.listenerCount('uncaughtException') > 0) {
       try { process.emit('uncaughtException', err, origin); return; } catch (e) { err = e; }
     }
-    try { internal.errors.printUncaught(err, internal); } catch { /* printing must not hide the exit */ }
+    try {
+      if (internal.reportUncaught) internal.reportUncaught(err); // a worker: the parent's 'error' event
+      else internal.errors.printUncaught(err, internal);
+    } catch { /* printing must not hide the exit */ }
     reallyExit(err && typeof err === 'object' && err.code === 'ERR_UNHANDLED_REJECTION' ? 1 : 1, true);
   }
   function reallyExit(code, emit) {
@@ -237,6 +240,7 @@
   internal.process = process;
   defineValue('process', process);
   if (info.exposeBridge) defineValue(info.exposeBridge, { bridge, OP, scratch }); // hostile-call tests only
+  if (info.worker) loadBuiltin('internal/worker/setup')();
   }
   // Node's enumerable globals, in Node's order (Object.keys(globalThis)); applied after all are defined.
   const enumerableGlobals = ['global', 'clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval',

@@ -1,5 +1,5 @@
-// node:internal/web_globals — navigator, MessageEvent, and the messaging classes this runtime does not
-// provide (MessageChannel, MessagePort, BroadcastChannel fail with ERR_NOT_SUPPORTED_IN_SANDBOX).
+// node:internal/web_globals — navigator, MessageEvent, MessageChannel/MessagePort (from internal/worker/messaging);
+// BroadcastChannel fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
 'use strict';
 const { Event } = require('internal/event_target');
 const errors = internal.errors;
@@ -35,16 +35,13 @@ class MessageEvent extends Event {
   get [Symbol.toStringTag]() { return 'MessageEvent'; }
 }
 
-function unsupported(name) {
-  return class {
-    constructor() { throw errors.notSupported(name); }
-  };
+// BroadcastChannel would need a host-side registry of channel names shared by the isolates: not provided.
+class BroadcastChannel {
+  constructor() { throw errors.notSupported('BroadcastChannel'); }
 }
-const MessageChannel = unsupported('MessageChannel');
-Object.defineProperty(MessageChannel, 'name', { value: 'MessageChannel' });
-const MessagePort = unsupported('MessagePort');
-Object.defineProperty(MessagePort, 'name', { value: 'MessagePort' });
-const BroadcastChannel = unsupported('BroadcastChannel');
-Object.defineProperty(BroadcastChannel, 'name', { value: 'BroadcastChannel' });
 
-module.exports = { navigator: new Navigator(kCreate), Navigator, MessageEvent, MessageChannel, MessagePort, BroadcastChannel };
+module.exports = { navigator: new Navigator(kCreate), Navigator, MessageEvent, BroadcastChannel };
+// MessageChannel and MessagePort are node:worker_threads' (real ports between isolates), loaded on first use.
+for (const name of ['MessageChannel', 'MessagePort']) {
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => require('internal/worker/messaging')[name] });
+}
