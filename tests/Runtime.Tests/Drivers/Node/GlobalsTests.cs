@@ -40,7 +40,6 @@ public sealed class GlobalsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("new MessageChannel()")]
     [InlineData("new BroadcastChannel('x')")]
     [InlineData("require('perf_hooks').monitorEventLoopDelay()")]
     [InlineData("require('async_hooks').createHook({})")]

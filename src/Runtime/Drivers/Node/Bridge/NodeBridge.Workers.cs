@@ -25,7 +25,7 @@ internal sealed partial class NodeBridge
             case BridgeOp.PortPost: r.Set(PortPost(Int(a, 1), Int(a, 2), Str(a, 3))); break;
             case BridgeOp.PortReceive: PortReceive(Int(a, 1), r); break;
             case BridgeOp.PortClose: Set(r, Ports.Close(node, Int(a, 1))); break;
-            case BridgeOp.LoopRef: node.Loop.SetExternalRef(Int(a, 1), Bool(a, 2)); r.Set(0); break;
+            case BridgeOp.LoopRef: Set(r, LoopRef(Int(a, 1), Bool(a, 2))); break;
             case BridgeOp.WorkerStart: r.Set(WorkerStart(Str(a, 1), Int(a, 2), Int(a, 3), Int(a, 4))); break;
             case BridgeOp.WorkerTerminate: Set(r, WorkerTerminate(Int(a, 1))); break;
             case BridgeOp.WorkerExitInfo: WorkerExitInfo(Int(a, 1), r); break;
@@ -43,6 +43,15 @@ internal sealed partial class NodeBridge
                 break;
             default: Fail(r, Errno.ENOSYS); break;
         }
+    }
+
+    /// <summary>Only a handle the host knows (a bound port or a worker of this isolate) can keep the loop alive;
+    /// dropping a ref is always allowed.</summary>
+    private Errno LoopRef(int handle, bool value)
+    {
+        if (value && !Ports.IsBound(node, handle) && !node.Hub.IsWorkerHandle(node, handle)) return Errno.EINVAL;
+        node.Loop.SetExternalRef(handle, value);
+        return Errno.SUCCESS;
     }
 
     private int PortPost(int port, int blob, string transferList)

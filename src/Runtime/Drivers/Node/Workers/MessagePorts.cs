@@ -182,6 +182,12 @@ internal sealed class MessagePorts
         p.Owner.Loop.Deliver(p.Callback, Closed);
     }
 
+    /// <summary>Whether <paramref name="callback"/> is the JS handle of a port <paramref name="owner"/> holds.</summary>
+    public bool IsBound(NodeInstance owner, int callback)
+    {
+        lock (_lock) return callback != 0 && _ports.Values.Any(p => p.Owner == owner && p.Callback == callback);
+    }
+
     private bool Owned(NodeInstance owner, int id, out Port port) =>
         _ports.TryGetValue(id, out port!) && port.Owner == owner;
 }

@@ -33,6 +33,12 @@ internal sealed class WorkerHub
         lock (_lock) return _workers.TryGetValue(threadId, out var w) && w.Parent == parent ? w : null;
     }
 
+    /// <summary>Whether <paramref name="callback"/> is the handle of a running worker started by <paramref name="parent"/>.</summary>
+    public bool IsWorkerHandle(NodeInstance parent, int callback)
+    {
+        lock (_lock) return _workers.Values.Any(w => w.Parent == parent && w.Callback == callback);
+    }
+
     public void Forget(WorkerThread worker)
     {
         lock (_lock) _workers.Remove(worker.ThreadId);

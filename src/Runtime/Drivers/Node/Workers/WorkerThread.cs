@@ -32,6 +32,7 @@ internal sealed class WorkerThread
     }
 
     public NodeInstance Parent { get; }
+    public int Callback => _callback;
     public int ThreadId { get; }
     public WorkerStartInfo StartInfo => _start;
     public WorkerHub Hub => _hub;
