@@ -34,6 +34,7 @@ internal sealed partial class NodeInstance
         {
             threadId = w.ThreadId,
             port = s.Port,
+            dataPorts = s.DataPorts,
             data = Bridge.AddBlob(s.WorkerData),
             env = s.Env,
             argv = s.Argv,

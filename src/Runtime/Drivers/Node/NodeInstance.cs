@@ -297,7 +297,7 @@ internal sealed partial class NodeInstance : IDisposable
 
     public void Dispose()
     {
-        _hub?.OnInstanceDisposed(this); // its workers end first
+        (_hub ?? Worker?.Hub)?.OnInstanceDisposed(this); // its workers end first, its ports close
         InterruptTicker.Unregister(this);
         Loop.Dispose();
         try

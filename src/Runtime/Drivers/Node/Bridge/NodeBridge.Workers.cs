@@ -93,14 +93,18 @@ internal sealed partial class NodeBridge
                 mode, o.GetProperty("payload").GetString() ?? "",
                 o.GetProperty("argv").EnumerateArray().Select(e => e.GetString() ?? "").ToArray(),
                 o.GetProperty("env").EnumerateArray().Select(e => e.GetString() ?? "").ToArray(),
-                data, port, heap, o.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "");
+                data, port, o.GetProperty("ports").EnumerateArray().Select(e => e.GetInt32()).ToArray(),
+                heap, o.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "");
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             return -(int)Errno.EINVAL;
         }
-        var e = Ports.Give(node, port, null); // in transit until the worker's instance adopts it
-        if (e != Errno.SUCCESS) return -(int)e;
+        int[] moving = [port, .. start.DataPorts];
+        if (moving.Distinct().Count() != moving.Length || moving.Length > MaxTransferredPorts) return -(int)Errno.EINVAL;
+        foreach (var id in moving)
+            if (!Ports.IsOwned(node, id)) return -(int)Errno.EBADF;
+        foreach (var id in moving) Ports.Give(node, id, null); // in transit until the worker's instance adopts them
         _blobs.Remove(dataBlob);
         return node.Hub.Start(node, callback, start).ThreadId;
     }

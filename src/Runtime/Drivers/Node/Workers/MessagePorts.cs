@@ -182,6 +182,11 @@ internal sealed class MessagePorts
         p.Owner.Loop.Deliver(p.Callback, Closed);
     }
 
+    public bool IsOwned(NodeInstance owner, int id)
+    {
+        lock (_lock) return Owned(owner, id, out _);
+    }
+
     /// <summary>Whether <paramref name="callback"/> is the JS handle of a port <paramref name="owner"/> holds.</summary>
     public bool IsBound(NodeInstance owner, int callback)
     {

@@ -84,16 +84,22 @@ internal sealed class WorkerThread
             if (_start.MaxHeapBytes is { } heap) options = options with { MaxHeapBytes = heap };
             using (var instance = new NodeInstance(Parent.Process, Parent.Image, options, this))
             {
-                _hub.Ports.Give(null, _start.Port, instance); // parentPort: in transit since WorkerStart
+                foreach (var port in _start.DataPorts.Prepend(_start.Port)) _hub.Ports.Give(null, port, instance); // in transit since WorkerStart
                 lock (_lock)
                 {
                     _instance = instance;
                     if (_terminated) instance.Terminate();
                 }
-                var outcome = instance.Run(CommandLine());
-                OutOfMemory = instance.OutOfMemory;
-                code = outcome.Status.IfExited ? outcome.Status.ExitCode : 1;
-                lock (_lock) _instance = null;
+                try
+                {
+                    var outcome = instance.Run(CommandLine());
+                    OutOfMemory = instance.OutOfMemory;
+                    code = outcome.Status.IfExited ? outcome.Status.ExitCode : 1;
+                }
+                finally
+                {
+                    lock (_lock) _instance = null; // Terminate must not touch an engine being disposed
+                }
             }
         }
         catch (Exception ex)

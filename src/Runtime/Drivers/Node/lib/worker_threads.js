@@ -20,6 +20,7 @@ const kPort = Symbol('port');
 const kThreadId = Symbol('threadId');
 const kExited = Symbol('exited');
 const kLimits = Symbol('resourceLimits');
+const kStdio = Symbol('stdio');
 
 // ES module syntax at the top of eval'd code (Node 22 detects it too): import/export statements, import.meta.
 const moduleSyntax = /^\s*(import\s*[\w{*'"]|export\s)|\bimport\.meta\b/m;
@@ -58,9 +59,7 @@ class Worker extends EventEmitter {
       mode = 'file';
       payload = workerPath(filename);
     }
-    for (const stdio of ['stdin', 'stdout', 'stderr']) {
-      if (options[stdio]) throw errors.notSupported(`new Worker() option ${stdio}: true (worker output goes to the process's own stdout/stderr)`);
-    }
+    if (options.stdin) throw errors.notSupported('new Worker() option stdin: true');
     if (options.execArgv !== undefined) {
       if (!Array.isArray(options.execArgv)) throw errors.invalidArgType('options.execArgv', 'Array', options.execArgv);
       if (options.execArgv.length > 0) {
@@ -70,8 +69,17 @@ class Worker extends EventEmitter {
     if (options.argv !== undefined && !Array.isArray(options.argv)) throw errors.invalidArgType('options.argv', 'Array', options.argv);
     const argv = (options.argv || []).map(String);
     const limits = options.resourceLimits || {};
-    const { bytes } = serializeMessage({ workerData: options.workerData, environmentData: [...environmentData] }, options.transferList);
-    const start = { mode, payload, argv, env: envList(options.env), name: typeof options.name === 'string' ? options.name : '' };
+    // worker.stdout/stderr: a channel the worker's process.stdout/stderr write to (else they write the fds directly)
+    const stdio = options.stdout || options.stderr ? new MessageChannel() : null;
+    const transfer = [...(options.transferList || [])];
+    if (stdio) transfer.push(stdio.port2);
+    const envelope = { workerData: options.workerData, environmentData: [...environmentData] };
+    if (stdio) envelope.stdio = { port: stdio.port2, stdout: !!options.stdout, stderr: !!options.stderr };
+    const message = serializeMessage(envelope, transfer);
+    const start = {
+      mode, payload, argv, env: envList(options.env), name: typeof options.name === 'string' ? options.name : '',
+      ports: message.ports.map((p) => p[messaging.kId]),
+    };
     if (limits.maxOldGenerationSizeMb !== undefined) start.maxOldGenerationSizeMb = Number(limits.maxOldGenerationSizeMb);
 
     const id = bridge(OP.PortPair);
@@ -79,11 +87,23 @@ class Worker extends EventEmitter {
     const port = createPort(id);
     const handle = internal.nextId();
     internal.callbacks.set(handle, (value) => this.#onEvent(value));
-    const threadId = bridge(OP.WorkerStart, JSON.stringify(start), internal.blobFromBytes(bytes), id + 1, handle);
+    const threadId = bridge(OP.WorkerStart, JSON.stringify(start), internal.blobFromBytes(message.bytes), id + 1, handle);
     if (threadId < 0) {
       internal.callbacks.delete(handle);
       port.close();
+      if (stdio) stdio.port1.close();
       throw errors.codedError(Error, 'ERR_WORKER_INIT_FAILED', `Worker initialization failure: ${threadId}`);
+    }
+    messaging.detachTransferred(message);
+    this.stdout = null;
+    this.stderr = null;
+    if (stdio) {
+      const { Readable } = require('stream');
+      if (options.stdout) this.stdout = new Readable({ read() {} });
+      if (options.stderr) this.stderr = new Readable({ read() {} });
+      this[kStdio] = stdio.port1;
+      stdio.port1.on('message', ([name, chunk]) => { if (this[name]) this[name].push(chunk); });
+      stdio.port1.unref();
     }
     this[kHandle] = handle;
     this[kPort] = port;
@@ -101,6 +121,16 @@ class Worker extends EventEmitter {
     // exit: messages the worker sent before it ended come first
     const port = this[kPort];
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) this.emit('message', m.message);
+    const stdio = this[kStdio];
+    if (stdio) {
+      for (let m = receiveMessageOnPort(stdio); m !== undefined; m = receiveMessageOnPort(stdio)) {
+        const [name, chunk] = m.message;
+        if (this[name]) this[name].push(chunk);
+      }
+      stdio.close();
+      if (this.stdout) this.stdout.push(null);
+      if (this.stderr) this.stderr.push(null);
+    }
     const info = bridge(OP.WorkerExitInfo, this[kThreadId]);
     internal.callbacks.delete(this[kHandle]);
     bridge(OP.LoopRef, this[kHandle], false);
@@ -140,8 +170,6 @@ class Worker extends EventEmitter {
   get threadId() { return this[kThreadId]; }
   get resourceLimits() { return this[kExited] ? {} : this[kLimits]; }
   get stdin() { return null; }
-  get stdout() { return null; }
-  get stderr() { return null; }
   get performance() { return { eventLoopUtilization() { throw errors.notSupported('worker.performance.eventLoopUtilization'); } }; }
   getHeapSnapshot() { return Promise.reject(errors.notSupported('worker.getHeapSnapshot')); }
 }

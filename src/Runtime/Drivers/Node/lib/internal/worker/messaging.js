@@ -102,6 +102,11 @@ function post(portId, value, transferList, sourcePort) {
     if (r !== -EBADF) throw dataCloneError('MessagePort in transfer list is not owned by this thread');
     return; // a port that is no longer ours: the message is dropped
   }
+  detachTransferred({ ports, buffers });
+}
+
+/** After a successful send: transferred ports leave this isolate, transferred ArrayBuffers are detached. */
+function detachTransferred({ ports, buffers }) {
   for (const p of ports) detach(p);
   for (const b of buffers) b.transfer();
 }
@@ -249,4 +254,4 @@ function receiveMessageOnPort(port) {
   return m === undefined ? undefined : { message: m.data };
 }
 
-module.exports = { untransferable, MessagePort, MessageChannel, receiveMessageOnPort, createPort, post, receive, serializeMessage, deserializeMessage, kId };
+module.exports = { detachTransferred, untransferable, MessagePort, MessageChannel, receiveMessageOnPort, createPort, post, receive, serializeMessage, deserializeMessage, kId };

@@ -21,7 +21,8 @@ module.exports = function setupWorker() {
 
   const messaging = require('internal/worker/messaging');
   const bytes = internal.blobToBuffer(w.data);
-  const { data } = messaging.deserializeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), []);
+  const { data } = messaging.deserializeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), w.dataPorts);
+  if (data.stdio) pipeStdio(process, data.stdio);
   let parentPort = null;
   internal.worker = {
     threadId: w.threadId,
@@ -35,3 +36,23 @@ module.exports = function setupWorker() {
   };
   bridge(OP.WorkerOnline);
 };
+
+// new Worker(..., { stdout: true / stderr: true }): the stream writes become messages to the parent's worker.stdout/stderr.
+function pipeStdio(process, { port, stdout, stderr }) {
+  const { Writable } = require('stream');
+  port.unref();
+  for (const [name, wanted] of [['stdout', stdout], ['stderr', stderr]]) {
+    if (!wanted) continue;
+    const stream = new Writable({
+      decodeStrings: false,
+      write(chunk, encoding, callback) {
+        port.postMessage([name, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk]);
+        callback();
+      },
+    });
+    stream.fd = name === 'stdout' ? 1 : 2;
+    stream.isTTY = false;
+    stream._isStdio = true;
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, value: stream });
+  }
+}
