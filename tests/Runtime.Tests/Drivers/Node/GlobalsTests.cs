@@ -40,7 +40,6 @@ public sealed class GlobalsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("new BroadcastChannel('x')")]
     [InlineData("require('perf_hooks').monitorEventLoopDelay()")]
     [InlineData("require('async_hooks').createHook({})")]
     [InlineData("require('vm').runInNewContext('1 + 1', {})")]

@@ -125,6 +125,10 @@ internal enum BridgeOp
     WorkerExitInfo,      // (threadId) → "oom", or the blob id of its uncaught error, or 0
     WorkerOnline,        // () in a worker: its main code starts
     WorkerError,         // (blob) in a worker: its uncaught error, serialized for the parent's 'error' event
+    BroadcastJoin,       // (name, id) → channel; dispatch(Read, id, 0) when a message is queued for it
+    BroadcastPost,       // (channel, blob): to every other open channel of the same name, in every thread
+    BroadcastReceive,    // (channel) → blob id of the next message, 0 when none
+    BroadcastClose,      // (channel)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -41,6 +41,19 @@ internal sealed partial class NodeBridge
                 }
                 else Fail(r, Errno.EINVAL);
                 break;
+            case BridgeOp.BroadcastJoin: r.Set(node.Hub.Broadcasts.Join(node, Str(a, 1), Int(a, 2))); break;
+            case BridgeOp.BroadcastPost:
+                if (!_blobs.Remove(Int(a, 2), out var message)) Fail(r, Errno.EBADF);
+                else Set(r, node.Hub.Broadcasts.Post(node, Int(a, 1), message));
+                break;
+            case BridgeOp.BroadcastReceive:
+            {
+                var e = node.Hub.Broadcasts.Receive(node, Int(a, 1), out var data);
+                if (e != Errno.SUCCESS) Fail(r, e);
+                else r.Set(data is null ? 0 : AddBlob(data));
+                break;
+            }
+            case BridgeOp.BroadcastClose: Set(r, node.Hub.Broadcasts.Close(node, Int(a, 1))); break;
             default: Fail(r, Errno.ENOSYS); break;
         }
     }
@@ -49,7 +62,8 @@ internal sealed partial class NodeBridge
     /// dropping a ref is always allowed.</summary>
     private Errno LoopRef(int handle, bool value)
     {
-        if (value && !Ports.IsBound(node, handle) && !node.Hub.IsWorkerHandle(node, handle)) return Errno.EINVAL;
+        if (value && !Ports.IsBound(node, handle) && !node.Hub.Broadcasts.IsBound(node, handle) && !node.Hub.IsWorkerHandle(node, handle))
+            return Errno.EINVAL;
         node.Loop.SetExternalRef(handle, value);
         return Errno.SUCCESS;
     }

@@ -14,6 +14,7 @@ internal sealed class WorkerHub
     private int _nextThreadId;
 
     public MessagePorts Ports { get; } = new();
+    public BroadcastChannels Broadcasts { get; } = new();
 
     public WorkerThread Start(NodeInstance parent, int callback, WorkerStartInfo start)
     {
@@ -52,5 +53,6 @@ internal sealed class WorkerHub
         foreach (var w in children) w.Terminate();
         foreach (var w in children) w.Join(s_joinTimeout);
         Ports.CloseOwnedBy(instance);
+        Broadcasts.CloseOwnedBy(instance);
     }
 }

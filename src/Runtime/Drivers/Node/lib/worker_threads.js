@@ -198,7 +198,7 @@ module.exports = {
   Worker,
   parentPort: isMainThread ? null : worker.parentPort,
   workerData: isMainThread ? null : worker.workerData,
-  BroadcastChannel: require('internal/web_globals').BroadcastChannel,
+  BroadcastChannel: require('internal/worker/broadcast').BroadcastChannel,
   setEnvironmentData,
   getEnvironmentData,
 };

@@ -1,5 +1,5 @@
-// node:internal/web_globals — navigator, MessageEvent, MessageChannel/MessagePort (from internal/worker/messaging);
-// BroadcastChannel fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
+// node:internal/web_globals — navigator, MessageEvent, and MessageChannel/MessagePort/BroadcastChannel (from
+// internal/worker/).
 'use strict';
 const { Event } = require('internal/event_target');
 const errors = internal.errors;
@@ -35,13 +35,9 @@ class MessageEvent extends Event {
   get [Symbol.toStringTag]() { return 'MessageEvent'; }
 }
 
-// BroadcastChannel would need a host-side registry of channel names shared by the isolates: not provided.
-class BroadcastChannel {
-  constructor() { throw errors.notSupported('BroadcastChannel'); }
-}
-
-module.exports = { navigator: new Navigator(kCreate), Navigator, MessageEvent, BroadcastChannel };
-// MessageChannel and MessagePort are node:worker_threads' (real ports between isolates), loaded on first use.
+module.exports = { navigator: new Navigator(kCreate), Navigator, MessageEvent };
+// MessageChannel, MessagePort and BroadcastChannel are node:worker_threads' (between isolates), loaded on first use.
 for (const name of ['MessageChannel', 'MessagePort']) {
   Object.defineProperty(module.exports, name, { enumerable: true, get: () => require('internal/worker/messaging')[name] });
 }
+Object.defineProperty(module.exports, 'BroadcastChannel', { enumerable: true, get: () => require('internal/worker/broadcast').BroadcastChannel });
