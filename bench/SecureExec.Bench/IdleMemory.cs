@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SecureExec.Testing;
 
 namespace SecureExec.Bench;
@@ -36,8 +37,15 @@ internal static class IdleMemory
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return (ReadRss(), GC.GetTotalMemory(forceFullCollection: true));
+        var managed = GC.GetTotalMemory(forceFullCollection: true);
+        // Give freed native heap back to the OS before reading RSS: without it the 1-runtime reading went negative
+        // (the warm-up's memory was returned after the baseline was taken).
+        MallocTrim(0);
+        return (ReadRss(), managed);
     }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     /// <summary>VmRSS from /proc/self/status (managed + native, what the OS charges the host for).</summary>
     private static long ReadRss()

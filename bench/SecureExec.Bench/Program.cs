@@ -1,7 +1,8 @@
 using SecureExec.Bench;
 using SecureExec.Testing;
 
-// Usage: dotnet run --project bench/SecureExec.Bench -c Release [-- --quick] [--filter TEXT]
+// Usage: dotnet run --project bench/SecureExec.Bench -c Release [-- --quick] [--filter TEXT] [--no-peer]
+// A full run writes results/latest.{md,json}; a filtered one results/filtered.{md,json}; --quick writes nothing.
 // A child run for the "first exec in a new host process" scenarios: create a runtime, run `true`, exit.
 if (args.Contains("--first-exec"))
 {
@@ -18,6 +19,7 @@ if (args.Contains("--first-node"))
 }
 
 var quick = args.Contains("--quick");
+var noPeer = args.Contains("--no-peer");
 var filterIndex = Array.IndexOf(args, "--filter");
 var filter = filterIndex >= 0 && filterIndex + 1 < args.Length ? args[filterIndex + 1] : null;
 
@@ -38,17 +40,24 @@ async Task Js(NodeRuntime runtime, string code)
 var scenarios = new List<Scenario>
 {
     // issue 6: the NodeRuntime API
-    new("node", "warm ExecAsync `console.log(1)` on an existing runtime", () => Js(rt, "console.log(1)"), Iterations: 100, TargetMs: 3),
+    new("node", "warm ExecAsync `console.log(1)` on an existing runtime", () => Js(rt, "console.log(1)"), Iterations: 100, TargetMs: 3)
+    {
+        Peer = PeerBaseline.ExecWarm, PeerTargetTimes = 20,
+    },
     new("node", "runtime create + ExecAsync `console.log(1)` + dispose (warm host)", async () =>
     {
         await using var fresh = await NodeRuntime.CreateAsync();
         await Js(fresh, "console.log(1)");
-    }, Iterations: 50, TargetMs: 15),
+    }, Iterations: 50, TargetMs: 15)
+    {
+        Peer = PeerBaseline.CreateExecDispose, PeerTargetTimes = 20,
+    },
     new("node", "new host process: create + `console.log(1)` + dispose (cold, disk cache warm)",
         () => FirstExec.RunAsync(emptyCache: false, "--first-node"), Iterations: 5, Warmup: 1),
     new("node", "guest `execFileSync('sh', ['-c', 'echo hi'])` per call (timed in the guest)", () => Task.CompletedTask, Iterations: 100, Warmup: 5, TargetMs: 2)
     {
         Sampler = GuestTimed.Sampler(rt, "import { execFileSync } from 'node:child_process';", "execFileSync('sh', ['-c', 'echo hi']);"),
+        Peer = PeerBaseline.ChildSh, PeerTargetTimes = 20,
     },
     new("node", "guest `execFileSync('node', ['-e', '0'])` child start (timed in the guest)", () => Task.CompletedTask, Iterations: 50, Warmup: 3, TargetMs: 10)
     {
@@ -67,14 +76,27 @@ var scenarios = new List<Scenario>
         () => FirstExec.RunAsync(emptyCache: false), Iterations: 5, Warmup: 1, Baseline: "new host process: first `true`, modules compiled (empty cache)"),
     new("start-up", "guest `sh -c true`", () => Guest("true"), Iterations: 100),
     new("start-up", "host `sh -c true`", () => HostBaseline.ShellAsync("true"), Iterations: 100),
-    new("shell", "guest `echo hello | wc -c`", () => Guest("echo hello | wc -c"), Iterations: 100, Baseline: "host `echo hello | wc -c`"),
+    new("shell", "guest `echo hello | wc -c`", () => Guest("echo hello | wc -c"), Iterations: 100, Baseline: "host `echo hello | wc -c`", TargetMs: 2)
+    {
+        Peer = PeerBaseline.ShellEchoWc, PeerTargetTimes = 20,
+    },
     new("shell", "host `echo hello | wc -c`", () => HostBaseline.ShellAsync("echo hello | wc -c"), Iterations: 100),
-    new("shell", "guest `seq 1 100000 | sort -n | tail -1`", () => Guest("seq 1 100000 | sort -n | tail -1"), Iterations: 10, Baseline: "host `seq 1 100000 | sort -n | tail -1`"),
+    new("shell", "guest `seq 1 100000 | sort -n | tail -1`", () => Guest("seq 1 100000 | sort -n | tail -1"), Iterations: 10, Baseline: "host `seq 1 100000 | sort -n | tail -1`")
+    {
+        Peer = PeerBaseline.ShellSeqSort,
+    },
     new("shell", "host `seq 1 100000 | sort -n | tail -1`", () => HostBaseline.ShellAsync("seq 1 100000 | sort -n | tail -1"), Iterations: 10),
     new("pipes", "guest `head -c 100000000 /dev/zero | wc -c`", () => Guest("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1, Baseline: "host `head -c 100000000 /dev/zero | wc -c`"),
     new("pipes", "host `head -c 100000000 /dev/zero | wc -c`", () => HostBaseline.ShellAsync("head -c 100000000 /dev/zero | wc -c"), Iterations: 5, Warmup: 1),
 };
+scenarios.AddRange(new ConcurrentRuntimes("`console.log(1)`", r => Js(r, "console.log(1)")).Scenarios(rounds: 5));
+scenarios.AddRange(new ConcurrentRuntimes("`sh -c 'echo hi | wc -c'`", async r =>
+{
+    var e = await r.ExecCommandAsync("sh", ["-c", "echo hi | wc -c"]);
+    if (e.ExitCode != 0 || e.Stdout.Trim() != "3") throw new InvalidOperationException($"echo hi | wc -c: {e.ExitCode} {e.Stdout}");
+}).Scenarios(rounds: 5));
 scenarios.AddRange(await HttpScenarios.CreateAsync(rt));
+// Slot: tool runs (a `tsc` and a `prettier --check` on a small project, vs the host's node) belong to the "tools" work.
 
 var results = new List<Measurement>();
 foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || s.Group == filter))
@@ -83,11 +105,11 @@ foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter,
     {
         var m = await s.MeasureAsync(quick);
         results.Add(m);
-        Console.WriteLine($"{m.Group,-9} {m.Name,-48} min {m.MinMs,9:F3} ms  median {m.MedianMs,9:F3} ms  p95 {m.P95Ms,9:F3} ms");
+        Console.WriteLine($"{m.Group,-10} {m.Name,-48} min {m.MinMs,9:F3} ms  median {m.MedianMs,9:F3} ms  p95 {m.P95Ms,9:F3} ms");
     }
     catch (Exception ex)
     {
-        Console.WriteLine($"{s.Group,-9} {s.Name,-48} FAILED: {ex.Message.Split('\n')[0]}");
+        Console.WriteLine($"{s.Group,-10} {s.Name,-48} FAILED: {ex.Message.Split('\n')[0]}");
         if (quick) Environment.ExitCode = 1;
     }
 }
@@ -103,5 +125,36 @@ if (filter is null || "idle runtime memory".Contains(filter, StringComparison.Or
     }
 }
 
-if (!quick) ResultsWriter.Write(results, memory);
+// The peer sandbox last, alone on the machine: the workloads of the selected scenarios (all in a full run).
+PeerResults? peer = null;
+string? peerError = null;
+var peerKeys = results.Select(r => r.Peer).OfType<string>().ToList();
+if (memory.Count > 0) peerKeys.Add("memory");
+if (noPeer) peerError = "--no-peer";
+else if (peerKeys.Count > 0)
+{
+    try
+    {
+        peer = await PeerBaseline.RunAsync(quick, filter is null ? null : peerKeys);
+        foreach (var r in results.Where(r => r.Peer is not null))
+        {
+            var (median, faster) = ResultsWriter.PeerCells(r, peer);
+            if (median.Length > 0) Console.WriteLine($"peer       {r.Name,-48} median {median} ms  ours {faster} faster");
+        }
+        if (peer.Memory is { } pm) Console.WriteLine($"peer       memory: {(pm.Error ?? $"RSS {pm.RssMbPerVm:F1} MB per VM at {pm.Vms} live VMs")}");
+        foreach (var (key, w) in peer.Workloads.Where(w => w.Value.Error is not null))
+        {
+            Console.WriteLine($"peer       {key}: {w.Error}");
+            if (quick && !w.TimedOut) Environment.ExitCode = 1;
+        }
+    }
+    catch (Exception ex)
+    {
+        peerError = ex.Message.Split('\n')[0];
+        Console.WriteLine($"peer       FAILED: {peerError}");
+        if (quick) Environment.ExitCode = 1;
+    }
+}
+
+if (!quick) ResultsWriter.Write(filter is null ? "latest" : "filtered", results, memory, peer, peerError);
 return Environment.ExitCode;

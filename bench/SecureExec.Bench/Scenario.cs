@@ -9,6 +9,12 @@ internal sealed record Scenario(string Group, string Name, Func<Task> Run, int I
     /// <summary>When set, the scenario measures itself (e.g. timings taken inside the guest) and returns the samples.</summary>
     public Func<int, int, Task<List<double>>>? Sampler { get; init; }
 
+    /// <summary>The peer-bench.mjs workload that does the same in the peer sandbox (the "peer" column).</summary>
+    public string? Peer { get; init; }
+
+    /// <summary>Target: at least this many times faster than the peer (median over median).</summary>
+    public double? PeerTargetTimes { get; init; }
+
     public async Task<Measurement> MeasureAsync(bool quick)
     {
         if (Sampler is not null) return Measurement.From(this, await Sampler(quick ? 0 : Warmup, quick ? 1 : Iterations));
@@ -27,12 +33,12 @@ internal sealed record Scenario(string Group, string Name, Func<Task> Run, int I
 
 /// <summary>min / median / p95 of a scenario's iterations, in milliseconds.</summary>
 internal sealed record Measurement(string Group, string Name, int Iterations, double MinMs, double MedianMs, double P95Ms, string? Baseline,
-    double? TargetMs = null)
+    double? TargetMs = null, string? Peer = null, double? PeerTargetTimes = null)
 {
     public static Measurement From(Scenario s, List<double> samples)
     {
         samples.Sort();
         double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-        return new(s.Group, s.Name, samples.Count, samples[0], At(0.5), At(0.95), s.Baseline, s.TargetMs);
+        return new(s.Group, s.Name, samples.Count, samples[0], At(0.5), At(0.95), s.Baseline, s.TargetMs, s.Peer, s.PeerTargetTimes);
     }
 }
