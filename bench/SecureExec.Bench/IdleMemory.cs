@@ -10,8 +10,30 @@ internal static class IdleMemory
 {
     public static async Task<MemoryMeasurement> MeasureAsync(int count)
     {
-        await using (var warm = await NodeRuntime.CreateAsync()) await warm.ExecAsync("console.log(1)"); // JIT, statics, pools
+        // Warm-up: the same cycle once (JIT, statics, pools, the allocator's arenas for this many runtimes), so that
+        // the reading is the cost of the live runtimes, not of the first use of the code (the 1-runtime row went negative).
+        await DisposeAll(await StartAsync(count));
+        await Settle();
         var (rss0, managed0) = Snapshot();
+        var runtimes = await StartAsync(count);
+        try
+        {
+            await Settle();
+            var (rss1, managed1) = Snapshot();
+            return new MemoryMeasurement(count, (rss1 - rss0) / 1048576.0 / count, (managed1 - managed0) / 1048576.0 / count);
+        }
+        finally
+        {
+            await DisposeAll(runtimes);
+        }
+    }
+
+    /// <summary>Time for background work to finish before a reading (the engine pool refills itself after use).</summary>
+    private static Task Settle() => Task.Delay(500);
+
+    /// <summary>Creates runtimes, each used for one console.log(1).</summary>
+    private static async Task<List<NodeRuntime>> StartAsync(int count)
+    {
         var runtimes = new List<NodeRuntime>(count);
         try
         {
@@ -22,14 +44,18 @@ internal static class IdleMemory
                 var r = await rt.ExecAsync("console.log(1)");
                 if (r.ExitCode != 0) throw new InvalidOperationException(r.Stderr);
             }
-            await Task.Delay(200);
-            var (rss1, managed1) = Snapshot();
-            return new MemoryMeasurement(count, (rss1 - rss0) / 1048576.0 / count, (managed1 - managed0) / 1048576.0 / count);
+            return runtimes;
         }
-        finally
+        catch
         {
-            foreach (var rt in runtimes) await rt.DisposeAsync();
+            await DisposeAll(runtimes);
+            throw;
         }
+    }
+
+    private static async Task DisposeAll(List<NodeRuntime> runtimes)
+    {
+        foreach (var rt in runtimes) await rt.DisposeAsync();
     }
 
     private static (long Rss, long Managed) Snapshot()
