@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace SecureExec.Bench;
 
-/// <summary>min / median / p95 of one peer workload, or why it has none (error, timed out).</summary>
-internal sealed record PeerWorkload(int Iterations, double MinMs, double MedianMs, double P95Ms, string? Error, bool TimedOut);
+/// <summary>min / median / p95 of one peer workload, or why it has none (an error, or a run over TimeoutMs).</summary>
+internal sealed record PeerWorkload(int Iterations, double MinMs, double MedianMs, double P95Ms, string? Error, bool TimedOut, double? TimeoutMs);
 
 /// <summary>RSS of the peer's host process and its sidecar per live VM.</summary>
 internal sealed record PeerMemory(int Vms, double RssMbPerVm, string? Error);

@@ -52,13 +52,19 @@ internal static class ResultsWriter
     public static (string Median, string Faster) PeerCells(Measurement r, PeerResults? peer)
     {
         if (r.Peer is null || peer is null || !peer.Workloads.TryGetValue(r.Peer, out var w)) return ("", "");
-        if (w.Error is not null) return (w.TimedOut ? "timed out" : "failed", "");
+        if (w is { TimedOut: true, TimeoutMs: { } limit })
+            return ($"> {limit:F0} (timed out)", $"> {(limit / r.MedianMs).ToString("F1", CultureInfo.InvariantCulture)}×");
+        if (w.Error is not null) return ("failed", "");
         return (w.MedianMs.ToString("F3", CultureInfo.InvariantCulture), (w.MedianMs / r.MedianMs).ToString("F1", CultureInfo.InvariantCulture) + "×");
     }
 
-    private static string PeerTargetState(Measurement r, PeerResults? peer, double times) =>
-        r.Peer is not null && peer is not null && peer.Workloads.TryGetValue(r.Peer, out var w) && w.Error is null
-            ? (w.MedianMs / r.MedianMs >= times ? "met" : "MISSED") : "not measured";
+    private static string PeerTargetState(Measurement r, PeerResults? peer, double times)
+    {
+        if (r.Peer is null || peer is null || !peer.Workloads.TryGetValue(r.Peer, out var w)) return "not measured";
+        if (w is { TimedOut: true, TimeoutMs: { } limit }) return limit / r.MedianMs >= times ? "met (the peer timed out)" : "not measured (the peer timed out)";
+        if (w.Error is not null) return "not measured";
+        return w.MedianMs / r.MedianMs >= times ? "met" : "MISSED";
+    }
 
     /// <summary>A pipe inside a scenario name would split the markdown cell.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|");

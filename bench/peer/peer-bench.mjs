@@ -31,7 +31,7 @@ function check(r, expected, what) {
 
 function withTimeout(promise, ms, what) {
   let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error(`${what}: over ${ms} ms`), { timedOut: true })), ms); });
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error(`${what}: over ${ms} ms`), { timeoutMs: ms })), ms); });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -137,7 +137,8 @@ for (const [key, run] of Object.entries(workloads)) {
   try {
     result.workloads[key] = await run();
   } catch (e) {
-    result.workloads[key] = { error: String(e.message ?? e).split("\n")[0], timedOut: Boolean(e.timedOut) };
+    // A timeout is a result too: the peer's median is then above timeoutMs.
+    result.workloads[key] = { error: String(e.message ?? e).split("\n")[0], timedOut: e.timeoutMs !== undefined, timeoutMs: e.timeoutMs ?? null };
   }
 }
 
