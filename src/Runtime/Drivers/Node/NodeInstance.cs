@@ -27,6 +27,8 @@ internal sealed partial class NodeInstance : IDisposable
     private volatile bool _interrupted;
     private ulong _deferredSignals;
     private volatile bool _outOfMemory;
+    private readonly object _engineLock = new();
+    private bool _engineDisposed; // guarded by _engineLock
 
     public NodeInstance(KernelProcess process, ExecImage image, NodeDriverOptions options, Workers.WorkerThread? worker = null)
     {
@@ -61,11 +63,12 @@ internal sealed partial class NodeInstance : IDisposable
         return engine;
     }
 
-    /// <summary>Stops running JS (kill, process.exit). Safe from any thread.</summary>
+    /// <summary>Stops running JS (kill, process.exit). Safe from any thread, also during or after Dispose.</summary>
     public void Interrupt()
     {
         _interrupted = true;
-        Engine.Interrupt();
+        lock (_engineLock) // the ticker's snapshot may still hold this instance while the process thread disposes it
+            if (!_engineDisposed) Engine.Interrupt();
     }
 
     /// <summary>Whether JS has been told to stop (it must not be resumed by a bridge call).</summary>
@@ -113,6 +116,10 @@ internal sealed partial class NodeInstance : IDisposable
         catch (ScriptEngineException ex) when (IsHeapLimit(ex) || _outOfMemory)
         {
             _outOfMemory = true; // the heap limit: the engine is unusable now
+        }
+        catch (ScriptEngineException) when (Process.FatalSignal is not null)
+        {
+            // killed while a guest error unwound (EINTR out of a blocking call): the signal decides, no report
         }
         catch (ScriptEngineException ex) when (_exitCode is null && Process.FatalSignal is null)
         {
@@ -302,7 +309,11 @@ internal sealed partial class NodeInstance : IDisposable
         Loop.Dispose();
         try
         {
-            Engine.Dispose();
+            lock (_engineLock)
+            {
+                _engineDisposed = true;
+                EnginePool.Dispose(Engine);
+            }
         }
         catch (ScriptEngineException)
         {
