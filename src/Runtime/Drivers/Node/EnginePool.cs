@@ -18,13 +18,31 @@ internal static class EnginePool
     private static readonly ConcurrentQueue<V8ScriptEngine> s_spare = new();
     private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
     private static int s_filling;
+    private static int s_inUse;
 
-    /// <summary>A never-used engine; the caller owns (and disposes) it.</summary>
+    /// <summary>Engines taken and not yet given to <see cref="Dispose"/> (for leak checks in tests).</summary>
+    public static int InUse => Volatile.Read(ref s_inUse);
+
+    /// <summary>A never-used engine; the caller owns it and ends it with <see cref="Dispose"/>.</summary>
     public static V8ScriptEngine Take()
     {
         var engine = s_spare.TryDequeue(out var spare) ? spare : Create();
+        Interlocked.Increment(ref s_inUse);
         Fill();
         return engine;
+    }
+
+    /// <summary>Disposes an engine from <see cref="Take"/>.</summary>
+    public static void Dispose(V8ScriptEngine engine)
+    {
+        try
+        {
+            engine.Dispose();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_inUse);
+        }
     }
 
     private static void Fill()

@@ -19,6 +19,10 @@ internal sealed class WasmDriver : IExecutionDriver
 
     private static readonly Store.EpochDeadlineCallback s_onDeadline = OnEpochDeadline;
     private readonly WasmEngine _engine;
+    private static int s_liveStores;
+
+    /// <summary>Stores of running images in the host process (for leak checks in tests).</summary>
+    internal static int LiveStores => Volatile.Read(ref s_liveStores);
 
     public WasmDriver(long memoryLimitBytes = DefaultMemoryLimitBytes, ModuleCache? cache = null)
     {
@@ -64,6 +68,7 @@ internal sealed class WasmDriver : IExecutionDriver
         store.SetEpochDeadline(1);
         store.SetEpochDeadlineCallback(s_onDeadline);
         cx.InstallPreopen();
+        Interlocked.Increment(ref s_liveStores);
         _engine.EnterRun();
         WasmContext.SetCurrent(cx);
         try
@@ -93,6 +98,8 @@ internal sealed class WasmDriver : IExecutionDriver
             WasmContext.SetCurrent(null);
             cx.Memory = null;
             _engine.ExitRun();
+            store.Dispose();
+            Interlocked.Decrement(ref s_liveStores);
         }
     }
 

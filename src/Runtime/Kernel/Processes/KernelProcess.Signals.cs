@@ -136,6 +136,9 @@ internal sealed partial class KernelProcess
             lock (monitor) Monitor.PulseAll(monitor);
     }
 
+    /// <summary>Whether the process sleeps in <see cref="Block"/> now (for tests that kill during a wait).</summary>
+    internal bool IsBlocked => Volatile.Read(ref _blockedOn) is not null;
+
     /// <summary>
     /// Sleeps on <paramref name="monitor"/> (which the caller holds) until <paramref name="ready"/> is true.
     /// Returns EINTR when a signal arrives for this process, ETIMEDOUT when the timeout passes.
