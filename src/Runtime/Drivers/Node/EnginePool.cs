@@ -20,29 +20,16 @@ internal static class EnginePool
     private static int s_filling;
     private static int s_inUse;
 
-    /// <summary>Engines taken and not yet given to <see cref="Dispose"/> (for leak checks in tests).</summary>
+    /// <summary>Isolates taken and not yet released by <see cref="DisposeRuntime"/> (for leak checks in tests).</summary>
     public static int InUse => Volatile.Read(ref s_inUse);
 
-    /// <summary>A never-used engine; the caller owns it and ends it with <see cref="Dispose"/>.</summary>
+    /// <summary>A never-used engine; the caller owns it: disposes it, then calls <see cref="DisposeRuntime"/>.</summary>
     public static V8ScriptEngine Take()
     {
         var engine = s_spare.TryDequeue(out var spare) ? spare : Create();
         Interlocked.Increment(ref s_inUse);
         Fill();
         return engine;
-    }
-
-    /// <summary>Disposes an engine from <see cref="Take"/>.</summary>
-    public static void Dispose(V8ScriptEngine engine)
-    {
-        try
-        {
-            engine.Dispose();
-        }
-        finally
-        {
-            Interlocked.Decrement(ref s_inUse);
-        }
     }
 
     private static void Fill()
@@ -80,8 +67,10 @@ internal static class EnginePool
     /// <summary>Releases the isolate of a pooled engine once it and its contexts are disposed.</summary>
     public static void DisposeRuntime(V8ScriptEngine engine)
     {
-        if (s_runtimes.TryGetValue(engine, out var runtime)) runtime.Dispose();
+        if (!s_runtimes.TryGetValue(engine, out var runtime)) return;
         s_runtimes.Remove(engine);
+        Interlocked.Decrement(ref s_inUse);
+        runtime.Dispose();
     }
 
     private static V8ScriptEngine Create()

@@ -312,7 +312,7 @@ internal sealed partial class NodeInstance : IDisposable
             lock (_engineLock)
             {
                 _engineDisposed = true;
-                EnginePool.Dispose(Engine);
+                Engine.Dispose();
             }
         }
         catch (ScriptEngineException)

@@ -136,8 +136,14 @@ internal sealed partial class KernelProcess
             lock (monitor) Monitor.PulseAll(monitor);
     }
 
-    /// <summary>Whether the process sleeps in <see cref="Block"/> now (for tests that kill during a wait).</summary>
-    internal bool IsBlocked => Volatile.Read(ref _blockedOn) is not null;
+    /// <summary>Whether a thread of the process sleeps in <see cref="Block"/> now (for tests that kill during a wait).</summary>
+    internal bool IsBlocked
+    {
+        get
+        {
+            lock (_blockedOn) return _blockedOn.Count > 0;
+        }
+    }
 
     /// <summary>
     /// Sleeps on <paramref name="monitor"/> (which the caller holds) until <paramref name="ready"/> is true.
