@@ -3,8 +3,10 @@ using System.Text.Json;
 
 namespace SecureExec.Bench;
 
-/// <summary>min / median / p95 of one peer workload, or why it has none (an error, or a run over TimeoutMs).</summary>
-internal sealed record PeerWorkload(int Iterations, double MinMs, double MedianMs, double P95Ms, string? Error, bool TimedOut, double? TimeoutMs);
+/// <summary>min / median / p95 of one peer workload, or why it has none: an error, a run over TimeoutMs, or skipped
+/// (the peer run's time budget was spent before it started).</summary>
+internal sealed record PeerWorkload(int Iterations, double MinMs, double MedianMs, double P95Ms, string? Error, bool TimedOut, double? TimeoutMs,
+    bool Skipped);
 
 /// <summary>RSS of the peer's host process and its sidecar per live VM.</summary>
 internal sealed record PeerMemory(int Vms, double RssMbPerVm, string? Error);

@@ -145,7 +145,7 @@ else if (peerKeys.Count > 0)
         foreach (var (key, w) in peer.Workloads.Where(w => w.Value.Error is not null))
         {
             Console.WriteLine($"peer       {key}: {w.Error}");
-            if (quick && !w.TimedOut) Environment.ExitCode = 1;
+            if (quick && !w.TimedOut && !w.Skipped) Environment.ExitCode = 1;
         }
     }
     catch (Exception ex)

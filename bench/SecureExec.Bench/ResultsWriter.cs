@@ -54,7 +54,7 @@ internal static class ResultsWriter
         if (r.Peer is null || peer is null || !peer.Workloads.TryGetValue(r.Peer, out var w)) return ("", "");
         if (w is { TimedOut: true, TimeoutMs: { } limit })
             return ($"> {limit:F0} (timed out)", $"> {(limit / r.MedianMs).ToString("F1", CultureInfo.InvariantCulture)}×");
-        if (w.Error is not null) return ("failed", "");
+        if (w.Error is not null) return (w.Skipped ? "skipped (time budget)" : "failed", "");
         return (w.MedianMs.ToString("F3", CultureInfo.InvariantCulture), (w.MedianMs / r.MedianMs).ToString("F1", CultureInfo.InvariantCulture) + "×");
     }
 

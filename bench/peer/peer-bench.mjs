@@ -17,6 +17,9 @@ const quick = process.argv.includes("--quick");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(",")) : null;
 const capture = { output: { capture: "all" } };
+// The whole run's time budget (the suite must finish in minutes even when the peer is slow): a workload not started
+// by then is skipped, and a started one stops after its first sample.
+const budgetEnd = performance.now() + (quick ? 60_000 : 300_000);
 
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -38,10 +41,10 @@ function withTimeout(promise, ms, what) {
 /** Warm-up runs discarded, then up to `iterations` timed runs, stopping early once `capMs` has passed. */
 async function measure({ warmup, iterations, capMs, timeoutMs }, run) {
   const samples = [];
-  const start = performance.now();
-  for (let i = 0; i < (quick ? 0 : warmup); i++) await withTimeout(run(), timeoutMs, "warm-up");
+  const deadline = Math.min(performance.now() + capMs, budgetEnd);
+  for (let i = 0; i < (quick ? 0 : warmup) && performance.now() < budgetEnd; i++) await withTimeout(run(), timeoutMs, "warm-up");
   for (let i = 0; i < (quick ? 1 : iterations); i++) {
-    if (samples.length > 0 && performance.now() - start > capMs) break;
+    if (samples.length > 0 && performance.now() > deadline) break;
     const t = performance.now();
     await withTimeout(run(), timeoutMs, "run");
     samples.push(performance.now() - t);
@@ -89,7 +92,7 @@ const workloads = {
     check(await vm.process.exec("echo hello | wc -c", capture), "6", "echo hello | wc -c")),
   // Timed inside the guest like ours: one execute runs the calls and reports each call's time.
   "child-sh": async () => {
-    const iterations = quick ? 1 : 15, warmup = quick ? 0 : 2, capMs = 30_000;
+    const iterations = quick ? 1 : 15, warmup = quick ? 0 : 2, capMs = Math.min(30_000, Math.max(0, budgetEnd - performance.now()));
     const code = `const { execFileSync } = require("node:child_process");
       const samples = [], start = performance.now();
       for (let i = 0; i < ${warmup + iterations}; i++) {
@@ -134,6 +137,10 @@ if (only ? only.has("memory") : !quick) {
 const selected = only ?? (quick ? new Set(["exec-warm", "shell-echo-wc"]) : null);
 for (const [key, run] of Object.entries(workloads)) {
   if (selected && !selected.has(key)) continue;
+  if (performance.now() > budgetEnd) {
+    result.workloads[key] = { error: "skipped: the peer run was over its time budget", skipped: true };
+    continue;
+  }
   try {
     result.workloads[key] = await run();
   } catch (e) {
