@@ -6,6 +6,9 @@ internal sealed record NodeDriverOptions
     /// <summary>V8 heap limit per process (MaxRuntimeHeapSize, a catchable limit; never MaxOldSpaceSize).</summary>
     public ulong MaxHeapBytes { get; init; } = 1UL << 30;
 
+    /// <summary>node:vm contexts per process (each a V8 context in the process's heap); more fail loudly.</summary>
+    public int MaxVmContexts { get; init; } = 1024;
+
     /// <summary>Tests only: also publish the bridge function as this global, to probe it with hostile calls.</summary>
     internal string? ExposeBridgeForTests { get; init; }
 

@@ -312,6 +312,7 @@ internal sealed partial class NodeInstance : IDisposable
             lock (_engineLock)
             {
                 _engineDisposed = true;
+                DisposeContexts();
                 Engine.Dispose();
             }
         }

@@ -129,6 +129,11 @@ internal enum BridgeOp
     BroadcastPost,       // (channel, blob): to every other open channel of the same name, in every thread
     BroadcastReceive,    // (channel) → blob id of the next message, 0 when none
     BroadcastClose,      // (channel)
+    // ---- vm ----
+    VmContextCreate,     // () → context id (its control object handed to the sink), -ENOMEM past the limit
+    VmContextFree,       // (id)
+    VmRun,               // (id (0 = this context), source, filename, timeout ms (0 = none)) → true (value to the sink),
+                         // V8's syntax error details, -ETIMEDOUT or -EBADF
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -18,7 +18,7 @@ internal sealed partial class NodeBridge
                     .Select(v => ((double)v).ToString(CultureInfo.InvariantCulture))));
                 break;
             }
-            default: DispatchWorkers(op, a, r); break;
+            default: DispatchVm(op, a, r); break;
         }
     }
 }
