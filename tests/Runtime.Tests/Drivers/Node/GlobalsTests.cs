@@ -42,8 +42,8 @@ public sealed class GlobalsTests : IDisposable
     [Theory]
     [InlineData("require('perf_hooks').monitorEventLoopDelay()")]
     [InlineData("require('async_hooks').createHook({})")]
-    [InlineData("require('vm').runInNewContext('1 + 1', {})")]
-    [InlineData("require('vm').runInContext('1', require('vm').createContext({}))")]
+    [InlineData("require('vm').createContext(require('vm').constants.DONT_CONTEXTIFY)")]
+    [InlineData("require('vm').createContext({}, { microtaskMode: 'afterEvaluate' })")]
     public void UnsupportedGlobalsAndApis_FailWithNotSupported(string code)
     {
         var r = _vm.Node("-e", code);

@@ -21,6 +21,15 @@
     if (sunkThrew) { sunkThrew = false; throw value; }
     return value;
   }
+  // A bridge call whose value the host hands to the sink (node:vm): [result, value, threw].
+  function sinkCall(...args) {
+    sunk = undefined;
+    const r = bridge(...args);
+    const entry = [r, sunk, sunkThrew];
+    sunk = undefined;
+    sunkThrew = false;
+    return entry;
+  }
 
   // ---- built-in modules: compiled on first use ----
   const builtinCache = new Map();
@@ -49,7 +58,7 @@
   }
 
   const internal = {
-    bridge, scratch, OP, info, compile, loadBuiltin, builtinNames,
+    bridge, scratch, OP, info, compile, sinkCall, loadBuiltin, builtinNames,
     scratchSize: info.scratchSize,
     get errors() { return loadBuiltin('internal/errors'); },
     get cjs() { return loadBuiltin('internal/cjs'); },

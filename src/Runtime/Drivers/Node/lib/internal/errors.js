@@ -112,12 +112,13 @@ function validateFunction(value, name) {
 const kSourceHeader = Symbol('sourceHeader');
 
 /** V8's "SyntaxError: msg\n    at FILE:LINE:COL -> source line" as a SyntaxError with Node's arrow header. */
-function syntaxErrorFromDetails(details, filename, source) {
+// realm: where the error's constructor comes from (node:vm passes another context's intrinsics).
+function syntaxErrorFromDetails(details, filename, source, realm = globalThis) {
   const first = details.split('\n')[0];
   const colon = first.indexOf(': ');
   const name = colon > 0 ? first.slice(0, colon) : 'SyntaxError';
   const message = colon > 0 ? first.slice(colon + 2) : first;
-  const Ctor = { SyntaxError, ReferenceError, TypeError, RangeError }[name] || SyntaxError;
+  const Ctor = { SyntaxError: realm.SyntaxError, ReferenceError: realm.ReferenceError, TypeError: realm.TypeError, RangeError: realm.RangeError }[name] || realm.SyntaxError;
   const err = new Ctor(message);
   const m = /at .*?:(\d+):(\d+) -> (.*)/.exec(details);
   if (m) {
