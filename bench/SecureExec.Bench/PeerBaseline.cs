@@ -23,7 +23,40 @@ internal static class PeerBaseline
     public const string ExecWarm = "exec-warm", CreateExecDispose = "create-exec-dispose", ShellEchoWc = "shell-echo-wc",
         ShellSeqSort = "shell-seq-sort", ChildSh = "child-sh";
 
-    public static async Task<PeerResults> RunAsync(bool quick, IEnumerable<string>? only)
+    /// <summary>Runs the peer workloads of <paramref name="results"/> (all of them unless <paramref name="filtered"/>)
+    /// and prints each next to ours. Failed: the peer or a workload failed (a timed-out or skipped one has not).</summary>
+    public static async Task<(PeerResults? Peer, string? Error, bool Failed)> RunAndReportAsync(bool quick, bool filtered,
+        IReadOnlyList<Measurement> results, bool withMemory)
+    {
+        var keys = results.Select(r => r.Peer).OfType<string>().ToList();
+        if (withMemory) keys.Add("memory");
+        if (keys.Count == 0) return (null, "no peer workload selected", false);
+        try
+        {
+            var peer = await RunAsync(quick, filtered ? keys : null);
+            foreach (var r in results.Where(r => r.Peer is not null))
+            {
+                var (median, faster) = ResultsWriter.PeerCells(r, peer);
+                if (median.Length > 0) Console.WriteLine($"peer       {r.Name,-48} median {median} ms  ours {faster} faster");
+            }
+            if (peer.Memory is { } pm) Console.WriteLine($"peer       memory: {pm.Error ?? $"RSS {pm.RssMbPerVm:F1} MB per VM at {pm.Vms} live VMs"}");
+            var failed = false;
+            foreach (var (key, w) in peer.Workloads.Where(w => w.Value.Error is not null))
+            {
+                Console.WriteLine($"peer       {key}: {w.Error}");
+                failed |= !w.TimedOut && !w.Skipped;
+            }
+            return (peer, null, failed);
+        }
+        catch (Exception ex)
+        {
+            var error = ex.Message.Split('\n')[0];
+            Console.WriteLine($"peer       FAILED: {error}");
+            return (null, error, true);
+        }
+    }
+
+    private static async Task<PeerResults> RunAsync(bool quick, IEnumerable<string>? only)
     {
         var bench = ResultsWriter.FindBenchDirectory();
         var peerDir = Environment.GetEnvironmentVariable("PEER_DIR") ?? Path.Combine(bench, ".peer");

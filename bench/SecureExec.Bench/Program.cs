@@ -126,35 +126,8 @@ if (filter is null || "idle runtime memory".Contains(filter, StringComparison.Or
 }
 
 // The peer sandbox last, alone on the machine: the workloads of the selected scenarios (all in a full run).
-PeerResults? peer = null;
-string? peerError = null;
-var peerKeys = results.Select(r => r.Peer).OfType<string>().ToList();
-if (memory.Count > 0) peerKeys.Add("memory");
-if (noPeer) peerError = "--no-peer";
-else if (peerKeys.Count > 0)
-{
-    try
-    {
-        peer = await PeerBaseline.RunAsync(quick, filter is null ? null : peerKeys);
-        foreach (var r in results.Where(r => r.Peer is not null))
-        {
-            var (median, faster) = ResultsWriter.PeerCells(r, peer);
-            if (median.Length > 0) Console.WriteLine($"peer       {r.Name,-48} median {median} ms  ours {faster} faster");
-        }
-        if (peer.Memory is { } pm) Console.WriteLine($"peer       memory: {(pm.Error ?? $"RSS {pm.RssMbPerVm:F1} MB per VM at {pm.Vms} live VMs")}");
-        foreach (var (key, w) in peer.Workloads.Where(w => w.Value.Error is not null))
-        {
-            Console.WriteLine($"peer       {key}: {w.Error}");
-            if (quick && !w.TimedOut && !w.Skipped) Environment.ExitCode = 1;
-        }
-    }
-    catch (Exception ex)
-    {
-        peerError = ex.Message.Split('\n')[0];
-        Console.WriteLine($"peer       FAILED: {peerError}");
-        if (quick) Environment.ExitCode = 1;
-    }
-}
+var (peer, peerError, peerFailed) = noPeer ? (null, "--no-peer", false) : await PeerBaseline.RunAndReportAsync(quick, filter is not null, results, memory.Count > 0);
+if (quick && peerFailed) Environment.ExitCode = 1;
 
 if (!quick) ResultsWriter.Write(filter is null ? "latest" : "filtered", results, memory, peer, peerError);
 return Environment.ExitCode;
