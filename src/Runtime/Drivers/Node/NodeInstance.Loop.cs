@@ -87,6 +87,7 @@ internal sealed partial class NodeInstance
 
     private unsafe int ReadInto(Kernel.Files.FileDescription description) => Scratch.InvokeWithDirectAccess(p =>
     {
+        if (p == IntPtr.Zero) return -(int)Errno.EFAULT; // the guest detached the scratch buffer
         var e = description.Read(Process, new Span<byte>((void*)p, NodeBridge.ScratchSize), out var n);
         return e == Errno.SUCCESS ? n : -(int)e;
     });

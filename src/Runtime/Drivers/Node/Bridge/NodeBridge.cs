@@ -116,8 +116,12 @@ internal sealed partial class NodeBridge(NodeInstance node)
 
     // ---- scratch access ----
 
-    /// <summary>Runs <paramref name="action"/> over the scratch array's memory (valid only during the call).</summary>
-    private unsafe T WithScratch<T>(Func<IntPtr, T> action) => node.Scratch.InvokeWithDirectAccess(action);
+    /// <summary>
+    /// Runs <paramref name="action"/> over the scratch array's memory (valid only during the call). A guest that
+    /// got hold of the array and detached its buffer (ArrayBuffer.prototype.transfer) leaves a null pointer: -EINVAL.
+    /// </summary>
+    private unsafe T WithScratch<T>(Func<IntPtr, T> action) =>
+        node.Scratch.InvokeWithDirectAccess(p => p == IntPtr.Zero ? throw new BridgeArgumentException() : action(p));
 
     private static unsafe Span<byte> Span(IntPtr p) => new((void*)p, ScratchSize);
 
