@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using SecureExec.Testing.Abi;
@@ -25,7 +26,9 @@ internal static class HostConnection
         var target = string.Equals(name, HostLoopbackName, StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : name;
         var client = new TcpClient { NoDelay = true };
         using var cts = new CancellationTokenSource(ConnectTimeout);
-        var task = OpenAsync(client, target, name, port, tls, cts.Token);
+        var permissions = caller?.Kernel.Permissions ?? KernelPermissions.Default;
+        var resolve = caller?.Kernel.Sockets.HostResolver ?? Dns.GetHostAddressesAsync;
+        var task = OpenAsync(client, permissions, resolve, target, name, port, tls, cts.Token);
         var gate = new object();
         task.ContinueWith(_ => { lock (gate) Monitor.PulseAll(gate); }, TaskScheduler.Default);
         Errno e;
@@ -39,6 +42,7 @@ internal static class HostConnection
         if (!task.IsCompletedSuccessfully)
         {
             client.Dispose();
+            if (task.Exception?.InnerException is EgressDeniedException denied && caller is not null) caller.LastDenial = denied.Message;
             return ToErrno(task.Exception?.InnerException);
         }
         var stream = task.Result;
@@ -50,9 +54,25 @@ internal static class HostConnection
         return Errno.SUCCESS;
     }
 
-    private static async Task<Stream> OpenAsync(TcpClient client, string address, string host, int port, bool tls, CancellationToken ct)
+    /// <summary>
+    /// Resolves <paramref name="address"/> here (not inside ConnectAsync), checks every answer with
+    /// <see cref="EgressPolicy.CheckAddress"/> and connects only to the addresses that passed, so a DNS answer cannot
+    /// change between the check and the connection.
+    /// </summary>
+    private static async Task<Stream> OpenAsync(TcpClient client, KernelPermissions permissions, Func<string, CancellationToken, Task<IPAddress[]>> resolve,
+        string address, string host, int port, bool tls, CancellationToken ct)
     {
-        await client.ConnectAsync(address, port, ct).ConfigureAwait(false);
+        var candidates = IPAddress.TryParse(address, out var literal) ? [literal] : await resolve(address, ct).ConfigureAwait(false);
+        var allowed = new List<IPAddress>();
+        string? denial = null;
+        foreach (var candidate in candidates)
+        {
+            var why = EgressPolicy.CheckAddress(permissions, host, candidate);
+            if (why is null) allowed.Add(candidate);
+            else denial ??= why;
+        }
+        if (allowed.Count == 0) throw denial is null ? new SocketException((int)SocketError.HostNotFound) : new EgressDeniedException(denial);
+        await client.ConnectAsync([.. allowed], port, ct).ConfigureAwait(false);
         Stream stream = client.GetStream();
         if (!tls) return stream;
         var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
@@ -133,6 +153,10 @@ internal static class HostConnection
         SocketException { SocketErrorCode: SocketError.TimedOut } or OperationCanceledException => Errno.ETIMEDOUT,
         SocketException { SocketErrorCode: SocketError.ConnectionReset } => Errno.ECONNRESET,
         System.Security.Authentication.AuthenticationException => Errno.ECONNRESET,
+        EgressDeniedException => Errno.EACCES,
         _ => Errno.ECONNREFUSED,
     };
 }
+
+/// <summary>Every address of an allowed name was refused by <see cref="EgressPolicy.CheckAddress"/>; the message is the reason.</summary>
+internal sealed class EgressDeniedException(string reason) : Exception(reason);

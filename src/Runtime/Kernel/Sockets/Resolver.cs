@@ -31,7 +31,7 @@ internal static class Resolver
             process.LastDenial = denial;
             return Errno.EACCES;
         }
-        var task = Dns.GetHostAddressesAsync(name);
+        var task = process.Kernel.Sockets.HostResolver(name, CancellationToken.None);
         var gate = new object();
         task.ContinueWith(_ => { lock (gate) Monitor.PulseAll(gate); }, TaskScheduler.Default);
         lock (gate)
@@ -40,7 +40,14 @@ internal static class Resolver
             if (e != Errno.SUCCESS) return e;
         }
         if (!task.IsCompletedSuccessfully || task.Result.Length == 0) return Errno.ENOENT;
-        addresses = [.. task.Result.OrderBy(a => a.AddressFamily == AddressFamily.InterNetworkV6 ? 1 : 0).Select(a => a.ToString())];
+        // The answers a connect would refuse (an allowed name resolving to a local address) are not reported either.
+        var usable = task.Result.Where(a => EgressPolicy.CheckAddress(process.Kernel.Permissions, name, a) is null).ToArray();
+        if (usable.Length == 0)
+        {
+            process.LastDenial = EgressPolicy.CheckAddress(process.Kernel.Permissions, name, task.Result[0]);
+            return Errno.EACCES;
+        }
+        addresses = [.. usable.OrderBy(a => a.AddressFamily == AddressFamily.InterNetworkV6 ? 1 : 0).Select(a => a.ToString())];
         return Errno.SUCCESS;
     }
 }

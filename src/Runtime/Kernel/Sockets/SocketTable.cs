@@ -17,16 +17,23 @@ internal sealed class SocketTable
     private readonly Dictionary<int, StreamSocket> _ports = [];
     private int _nextEphemeral = EphemeralFirst;
 
+    /// <summary>The host's name resolution (getaddrinfo's role) for egress; tests replace it to fake DNS answers.</summary>
+    public Func<string, CancellationToken, Task<System.Net.IPAddress[]>> HostResolver { get; set; } = System.Net.Dns.GetHostAddressesAsync;
+
     /// <summary>Announces that a socket started or stopped listening (the host's WaitForListener wakes on it).</summary>
     public WaitQueue ListenersChanged { get; } = new();
 
-    /// <summary>Whether <paramref name="host"/> names the VM itself (loopback or the unspecified address).</summary>
+    /// <summary>
+    /// Whether <paramref name="host"/> names the VM itself: localhost, *.localhost, or an address literal that is
+    /// loopback or unspecified in any form getaddrinfo accepts (127.1, 2130706433, 0x7f.1, 0177.0.0.1, ::ffff:7f00:1).
+    /// </summary>
     public static bool IsLocal(string host)
     {
         var h = host.Trim('[', ']').ToLowerInvariant();
-        return h is "" or "localhost" or "::1" or "::" or "0.0.0.0" or "0:0:0:0:0:0:0:1" or "::ffff:127.0.0.1"
-            || h.EndsWith(".localhost", StringComparison.Ordinal)
-            || (h.StartsWith("127.", StringComparison.Ordinal) && System.Net.IPAddress.TryParse(h, out _));
+        if (h is "" or "localhost" || h.EndsWith(".localhost", StringComparison.Ordinal)) return true;
+        if (!System.Net.IPAddress.TryParse(h, out var ip)) return false;
+        if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
+        return System.Net.IPAddress.IsLoopback(ip) || ip.Equals(System.Net.IPAddress.Any) || ip.Equals(System.Net.IPAddress.IPv6Any);
     }
 
     /// <summary>Takes <paramref name="port"/> (0 = a free ephemeral port) for <paramref name="socket"/>.</summary>
