@@ -151,6 +151,9 @@ public sealed class CommandProcess : IAsyncDisposable
     /// <summary>The process (itself, not a child) hit its CPU time limit and was sent SIGXCPU.</summary>
     internal bool CpuLimitExceeded => _process?.CpuLimitExceeded ?? false;
 
+    /// <summary>CPU time the process used, once it ended under a CPU limit (tests measure limit precision).</summary>
+    internal TimeSpan? CpuTimeUsed => _process?.CpuTimeUsed;
+
     /// <summary>A captured stream reached the output limit and was cut.</summary>
     internal bool OutputTruncated => Volatile.Read(ref _truncated) != 0;
 

@@ -41,6 +41,28 @@ public sealed class RuntimeLimitsTests
         Assert.Contains("CPU time limit exceeded", r.Stderr);
     }
 
+    /// <summary>
+    /// CPU limit precision: each busy guest dies of SIGXCPU having used at most the limit + 100 ms of CPU (measured on
+    /// the process thread's CPU clock when it ends, so host load does not blur it). The regex is a catastrophic
+    /// backtrack (2^40 steps) inside one V8 call; V8's irregexp checks for interrupts while it backtracks.
+    /// </summary>
+    [Theory]
+    [InlineData("node", "while (true) {}")]
+    [InlineData("node", "/(a+)+$/.test('a'.repeat(40) + '!')")]
+    [InlineData("node", "const a = []; for (;;) { a.push(JSON.stringify({ x: a.length })); if (a.length > 1000) a.length = 0; }")]
+    [InlineData("sh", "while :; do :; done")]
+    public async Task CpuTimePerProcess_BusyGuest_DiesWithinLimitPlus100ms(string command, string code)
+    {
+        var limit = TimeSpan.FromMilliseconds(400);
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { CpuTimePerProcess = limit } });
+        await using var p = await rt.SpawnCommandAsync(command, [command == "sh" ? "-c" : "-e", code], new ExecOptions { Timeout = TimeSpan.FromSeconds(60) });
+        var status = await p.WaitAsync();
+        Assert.True(p.CpuLimitExceeded);
+        Assert.Equal(128 + 24, status); // SIGXCPU
+        var used = p.CpuTimeUsed!.Value;
+        Assert.True(used >= limit && used <= limit + TimeSpan.FromMilliseconds(100), $"{command} used {used.TotalMilliseconds:0} ms of CPU for a {limit.TotalMilliseconds:0} ms limit");
+    }
+
     [Fact]
     public async Task CpuTimePerProcess_SleepingProcess_IsNotCharged()
     {

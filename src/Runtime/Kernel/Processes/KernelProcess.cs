@@ -83,6 +83,9 @@ internal sealed partial class KernelProcess
     /// <summary>The process used up its CPU time limit and was sent SIGXCPU (<see cref="CpuTimeWatchdog"/>).</summary>
     public bool CpuLimitExceeded { get; internal set; }
 
+    /// <summary>CPU time of the process thread when it ended (set only while a CPU limit is configured).</summary>
+    public TimeSpan? CpuTimeUsed { get; internal set; }
+
     /// <summary>Why the last permission check failed (for drivers' error messages).</summary>
     public string? LastDenial { get; internal set; }
 
