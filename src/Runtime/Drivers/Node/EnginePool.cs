@@ -6,30 +6,82 @@ using Microsoft.ClearScript.V8;
 namespace SecureExec.Testing.Drivers.Node;
 
 /// <summary>
-/// Pre-started V8 engines (one isolate each) for the whole host process: a `node` process takes a fresh one instead of
-/// creating it on its start-up path, and a background thread starts the next. An engine is used by one process only
-/// and never returns here; every engine has the same security settings (see README.md).
+/// V8 engines for `node` processes. Each process gets a fresh engine (a new V8 context: fresh globals and built-ins)
+/// in an isolate (<see cref="V8Runtime"/>) that no other live process uses. When a process ends cleanly its isolate
+/// comes back here and a later process gets a new context in it: V8's per-isolate compilation cache then skips
+/// re-compiling the JS built-ins, and the isolate's set-up cost is paid once. A background thread keeps a few engines
+/// ready. Every engine has the same security settings (see README.md).
 /// </summary>
 internal static class EnginePool
 {
-    /// <summary>Spare engines kept ready (~1 MB each).</summary>
+    /// <summary>Ready engines kept (~1 MB each, plus the isolate's heap).</summary>
     private const int Capacity = 2;
 
+    /// <summary>Idle isolates kept for reuse.</summary>
+    private const int IdleRuntimes = 4;
+
+    /// <summary>An isolate whose heap still holds more than this (garbage of the last process counts against the next
+    /// process's heap limit until a collection) is disposed rather than reused.</summary>
+    private const ulong ReuseHeapBytes = 24 << 20;
+
     private static readonly ConcurrentQueue<V8ScriptEngine> s_spare = new();
+    private static readonly ConcurrentQueue<V8Runtime> s_idle = new();
     private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
+    private static readonly ConditionalWeakTable<V8Runtime, object> s_withContexts = new(); // node:vm added contexts
     private static int s_filling;
     private static int s_inUse;
 
-    /// <summary>Isolates taken and not yet released by <see cref="DisposeRuntime"/> (for leak checks in tests).</summary>
+    /// <summary>Engines taken and not yet given back with <see cref="Release"/> (for leak checks in tests).</summary>
     public static int InUse => Volatile.Read(ref s_inUse);
 
-    /// <summary>A never-used engine; the caller owns it: disposes it, then calls <see cref="DisposeRuntime"/>.</summary>
+    /// <summary>A never-used engine; the caller owns it and gives it back with <see cref="Release"/>.</summary>
     public static V8ScriptEngine Take()
     {
         var engine = s_spare.TryDequeue(out var spare) ? spare : Create();
         Interlocked.Increment(ref s_inUse);
         Fill();
         return engine;
+    }
+
+    /// <summary>Another V8 context in <paramref name="engine"/>'s isolate (node:vm), with the same security
+    /// settings and no dynamic import(); the caller disposes it before <see cref="Release"/>. Such an isolate is
+    /// never reused.</summary>
+    public static V8ScriptEngine CreateContext(V8ScriptEngine engine)
+    {
+        if (!s_runtimes.TryGetValue(engine, out var runtime)) throw new InvalidOperationException("the engine does not come from the pool");
+        s_withContexts.AddOrUpdate(runtime, true);
+        return Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions));
+    }
+
+    /// <summary>
+    /// Disposes a process's engine. Its isolate is reused only when <paramref name="reusable"/> (the process was not
+    /// told to terminate and did not hit the heap limit), no node:vm context was added to it and its heap is small;
+    /// otherwise the isolate is disposed too.
+    /// </summary>
+    public static void Release(V8ScriptEngine engine, bool reusable)
+    {
+        s_runtimes.TryGetValue(engine, out var runtime);
+        s_runtimes.Remove(engine);
+        Interlocked.Decrement(ref s_inUse);
+        try
+        {
+            engine.Dispose();
+        }
+        catch (ScriptEngineException)
+        {
+            reusable = false; // an engine that hit its heap limit may fail to tear down cleanly
+        }
+        if (runtime is null) return;
+        if (reusable && !s_withContexts.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
+            runtime.GetHeapInfo().UsedHeapSize < ReuseHeapBytes)
+        {
+            s_idle.Enqueue(runtime);
+            Fill();
+        }
+        else
+        {
+            runtime.Dispose();
+        }
     }
 
     private static void Fill()
@@ -57,25 +109,9 @@ internal static class EnginePool
         thread.Start();
     }
 
-    /// <summary>Another V8 context in <paramref name="engine"/>'s isolate (node:vm), with the same security
-    /// settings and no dynamic import(); the caller disposes it before <see cref="DisposeRuntime"/>.</summary>
-    public static V8ScriptEngine CreateContext(V8ScriptEngine engine) =>
-        Secure(s_runtimes.TryGetValue(engine, out var runtime)
-            ? runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions)
-            : throw new InvalidOperationException("the engine does not come from the pool"));
-
-    /// <summary>Releases the isolate of a pooled engine once it and its contexts are disposed.</summary>
-    public static void DisposeRuntime(V8ScriptEngine engine)
-    {
-        if (!s_runtimes.TryGetValue(engine, out var runtime)) return;
-        s_runtimes.Remove(engine);
-        Interlocked.Decrement(ref s_inUse);
-        runtime.Dispose();
-    }
-
     private static V8ScriptEngine Create()
     {
-        var runtime = new V8Runtime(); // kept so node:vm can add contexts to the same isolate
+        var runtime = s_idle.TryDequeue(out var idle) ? idle : new V8Runtime();
         var engine = Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports));
         s_runtimes.Add(engine, runtime);
         return engine;

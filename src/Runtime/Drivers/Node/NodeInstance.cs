@@ -54,9 +54,10 @@ internal sealed partial class NodeInstance : IDisposable
     public ModuleResolver Resolver { get; }
     public NodeDocumentLoader Loader { get; }
 
+
     private V8ScriptEngine CreateEngine()
     {
-        var engine = EnginePool.Take(); // a fresh isolate with the security settings, started off this path
+        var engine = EnginePool.Take(); // a fresh context with the security settings, started off this path
         engine.MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes;
         engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
         InstallRejectionHook(engine);
@@ -66,9 +67,11 @@ internal sealed partial class NodeInstance : IDisposable
     /// <summary>Stops running JS (kill, process.exit). Safe from any thread, also during or after Dispose.</summary>
     public void Interrupt()
     {
-        _interrupted = true;
         lock (_engineLock) // the ticker's snapshot may still hold this instance while the process thread disposes it
+        {
+            _interrupted = true;
             if (!_engineDisposed) Engine.Interrupt();
+        }
     }
 
     /// <summary>Whether JS has been told to stop (it must not be resumed by a bridge call).</summary>
@@ -133,16 +136,30 @@ internal sealed partial class NodeInstance : IDisposable
         return ProcessOutcome.Killed(Signal.SIGABRT);
     }
 
+    /// <summary>The tables every bootstrap receives (bridge ops, dispatch kinds, errnos, signals, built-in names), as JSON
+    /// members serialized once per host process.</summary>
+    private static readonly Lazy<string> s_staticInfo = new(() =>
+    {
+        var errnos = Enum.GetValues<Errno>().Where(e => e != Errno.SUCCESS).DistinctBy(e => (int)e)
+            .ToDictionary(e => ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture), e => new[] { e.ToString(), e.Message() });
+        var json = JsonSerializer.Serialize(new
+        {
+            ops = Enum.GetValues<BridgeOp>().ToDictionary(o => o.ToString(), o => (int)o),
+            kinds = Enum.GetValues<DispatchKind>().ToDictionary(o => o.ToString(), o => (int)o),
+            errnos,
+            signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
+            builtins = BuiltinSources.NodeModuleNames,
+            scratchSize = NodeBridge.ScratchSize,
+        });
+        return json[1..^1]; // the members, to splice into each process's info object
+    });
+
     private void Bootstrap(NodeCommandLine cmd)
     {
         BuiltinSources.TryGet("internal/bootstrap", out var source);
         var factory = (ScriptObject)Engine.Evaluate(new DocumentInfo(new Uri("node:internal/bootstrap")), source);
-        var ops = JsonSerializer.Serialize(Enum.GetValues<BridgeOp>().ToDictionary(o => o.ToString(), o => (int)o));
-        var kinds = JsonSerializer.Serialize(Enum.GetValues<DispatchKind>().ToDictionary(o => o.ToString(), o => (int)o));
-        var errnos = JsonSerializer.Serialize(Enum.GetValues<Errno>().Where(e => e != Errno.SUCCESS)
-            .DistinctBy(e => (int)e).ToDictionary(e => ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture), e => new[] { e.ToString(), e.Message() }));
         var execPath = _image.Path.Length > 0 ? _image.Path : "/usr/bin/node";
-        var info = JsonSerializer.Serialize(new
+        var perProcess = JsonSerializer.Serialize(new
         {
             argv = new[] { execPath }.Concat(cmd.Mode == NodeCommandLine.RunMode.File ? [cmd.Payload] : Array.Empty<string>()).Concat(cmd.Arguments),
             execArgv = cmd.ExecArgv,
@@ -151,15 +168,10 @@ internal sealed partial class NodeInstance : IDisposable
             pid = Process.Pid,
             ppid = Process.ParentPid,
             argv0 = Process.Argv.Count > 0 ? Process.Argv[0] : "node",
-            ops = JsonDocument.Parse(ops).RootElement,
-            kinds = JsonDocument.Parse(kinds).RootElement,
-            errnos = JsonDocument.Parse(errnos).RootElement,
-            signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
-            builtins = BuiltinSources.NodeModuleNames,
-            scratchSize = NodeBridge.ScratchSize,
             exposeBridge = _options.ExposeBridgeForTests,
             worker = WorkerInfo(),
         });
+        var info = perProcess[..^1] + "," + s_staticInfo.Value + "}";
         var pair = (ScriptObject)factory.InvokeAsFunction(Bridge.CreateFunction(), Scratch, info);
         _dispatch = (ScriptObject)pair.GetProperty(0);
         _sink = (ScriptObject)pair.GetProperty(1);
@@ -307,20 +319,13 @@ internal sealed partial class NodeInstance : IDisposable
         (_hub ?? Worker?.Hub)?.OnInstanceDisposed(this); // its workers end first, its ports close
         InterruptTicker.Unregister(this);
         Loop.Dispose();
-        try
+        lock (_engineLock)
         {
-            lock (_engineLock)
-            {
-                _engineDisposed = true;
-                DisposeContexts();
-                Engine.Dispose();
-            }
+            _engineDisposed = true;
+            DisposeContexts(); // node:vm contexts in the same isolate go first
         }
-        catch (ScriptEngineException)
-        {
-            // an engine that hit its heap limit may fail to tear down cleanly; it is gone either way
-        }
-        EnginePool.DisposeRuntime(Engine);
+        // An isolate that was told to terminate (or hit its heap limit) is not handed to another process.
+        EnginePool.Release(Engine, reusable: !_outOfMemory && !_interrupted);
     }
 }
 

@@ -134,6 +134,8 @@ internal enum BridgeOp
     VmContextFree,       // (id)
     VmRun,               // (id (0 = this context), source, filename, timeout ms (0 = none)) → true (value to the sink),
                          // V8's syntax error details, -ETIMEDOUT or -EBADF
+    // ---- console ----
+    WriteText,           // (fd, text) → UTF-8 bytes written, blocking like a synchronous write (console's direct path)
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -1,6 +1,8 @@
 // node:console — the global console (writes to process.stdout / process.stderr) and the Console class.
 'use strict';
-const { formatWithOptions, inspect } = require('internal/inspect');
+// internal/inspect loads on the first value that needs formatting (a lone string does not).
+const formatWithOptions = (...args) => require('internal/inspect').formatWithOptions(...args);
+const inspect = (...args) => require('internal/inspect').inspect(...args);
 
 function Console(stdout, stderr, ignoreErrors) {
   if (!(this instanceof Console)) return new Console(stdout, stderr, ignoreErrors);
@@ -15,24 +17,39 @@ function Console(stdout, stderr, ignoreErrors) {
   for (const key of Object.keys(Console.prototype)) this[key] = this[key].bind(this);
 }
 
-function write(con, stream, args) {
-  let text = formatWithOptions(con._inspectOptions, ...args);
-  if (con._groupIndent) text = con._groupIndent + text.split('\n').join('\n' + con._groupIndent);
-  stream.write(text + '\n');
+// Like Node, the global console binds process.stdout/stderr on first use and keeps that stream even if
+// process.stdout is replaced later. While the bound stream is the original one and was never created, the
+// console writes straight to the fd (synchronously, as Node does for files and pipes on Linux) and skips
+// loading streams; once the stream exists, lines go through it, so order holds and a patched write() sees them.
+const DIRECT = Symbol('direct');
+const bound = [undefined, undefined, undefined];
+function boundStream(fd) {
+  if (bound[fd] === undefined) bound[fd] = internal.stdioUntouched(fd) ? DIRECT : (fd === 1 ? process.stdout : process.stderr);
+  if (bound[fd] === DIRECT && internal.stdioStream(fd)) bound[fd] = internal.stdioStream(fd);
+  return bound[fd];
 }
 
-Console.prototype.log = function log(...args) { write(this, this._stdout, args); };
+// fd 1 or 2.
+function write(con, fd, args) {
+  let text = args.length === 1 && typeof args[0] === 'string' ? args[0] : formatWithOptions(con._inspectOptions, ...args);
+  if (con._groupIndent) text = con._groupIndent + text.split('\n').join('\n' + con._groupIndent);
+  text += '\n';
+  if (con === globalConsole && boundStream(fd) === DIRECT && internal.bridge(internal.OP.WriteText, fd, text) >= 0) return;
+  (fd === 1 ? con._stdout : con._stderr).write(text);
+}
+
+Console.prototype.log = function log(...args) { write(this, 1, args); };
 Console.prototype.info = Console.prototype.log;
 Console.prototype.debug = Console.prototype.log;
-Console.prototype.error = function error(...args) { write(this, this._stderr, args); };
+Console.prototype.error = function error(...args) { write(this, 2, args); };
 Console.prototype.warn = Console.prototype.error;
-Console.prototype.dir = function dir(obj, options) { write(this, this._stdout, [inspect(obj, { customInspect: false, ...this._inspectOptions, ...options })]); };
+Console.prototype.dir = function dir(obj, options) { write(this, 1, [inspect(obj, { customInspect: false, ...this._inspectOptions, ...options })]); };
 Console.prototype.dirxml = Console.prototype.log;
 Console.prototype.trace = function trace(...args) {
   const err = new Error(formatWithOptions(this._inspectOptions, ...args));
   err.name = 'Trace';
   Error.captureStackTrace(err, trace);
-  write(this, this._stderr, [err.stack]);
+  write(this, 2, [err.stack]);
 };
 Console.prototype.assert = function assert(ok, ...args) {
   if (!ok) {
@@ -101,8 +118,9 @@ globalConsole._inspectOptions = undefined;
 globalConsole._groupIndent = '';
 globalConsole._counts = new Map();
 globalConsole._timers = new Map();
-Object.defineProperty(globalConsole, '_stdout', { get: () => process.stdout, enumerable: false });
-Object.defineProperty(globalConsole, '_stderr', { get: () => process.stderr, enumerable: false });
+const streamOf = (fd) => { const s = boundStream(fd); return s === DIRECT ? (bound[fd] = fd === 1 ? process.stdout : process.stderr) : s; };
+Object.defineProperty(globalConsole, '_stdout', { get: () => streamOf(1), enumerable: false });
+Object.defineProperty(globalConsole, '_stderr', { get: () => streamOf(2), enumerable: false });
 for (const key of Object.keys(Console.prototype)) {
   Object.defineProperty(globalConsole, key, { value: Console.prototype[key].bind(globalConsole), writable: true, enumerable: true, configurable: true });
 }

@@ -349,17 +349,17 @@
 
   // ---- entry points ----
   function runMain(mode, payload, isModule) {
-    const cjs = internal.cjs;
+    // internal/cjs (and with it errors and path) loads only when the entry needs it: not for ES module source.
     switch (mode) {
-      case 'file': return cjs.runMainFile(payload);
+      case 'file': return internal.cjs.runMainFile(payload);
       case 'eval':
       case 'print':
         if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[eval1]\0' + payload;
-        return cjs.runEval(payload, '[eval]', mode === 'print');
+        return internal.cjs.runEval(payload, '[eval]', mode === 'print');
       case 'stdin': {
         const code = loadBuiltin('fs').readFileSync(0, 'utf8');
         if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[stdin]\0' + code;
-        return cjs.runEval(code, '[stdin]', false);
+        return internal.cjs.runEval(code, '[stdin]', false);
       }
       case 'test': return loadBuiltin('internal/test_runner/runner').runFiles(JSON.parse(payload));
       case 'promise':

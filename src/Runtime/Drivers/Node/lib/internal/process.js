@@ -173,12 +173,15 @@ module.exports = function createProcess(internal, EventEmitter) {
   };
 
   // stdio streams are created on first use
+  const stdio = [undefined, undefined, undefined];
+  const getters = [];
   for (const [name, fd] of [['stdin', 0], ['stdout', 1], ['stderr', 2]]) {
-    let stream;
-    Object.defineProperty(process, name, {
-      configurable: true, enumerable: true,
-      get() { return stream || (stream = internal.loadBuiltin('internal/stdio').create(fd)); },
-    });
+    getters[fd] = function get() { return stdio[fd] || (stdio[fd] = internal.loadBuiltin('internal/stdio').create(fd)); };
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: getters[fd] });
   }
+  /** Whether process.stdout (1) or process.stderr (2) was never read, replaced or redefined. */
+  internal.stdioStream = (fd) => stdio[fd];
+  internal.stdioUntouched = (fd) => stdio[fd] === undefined &&
+    Reflect.getOwnPropertyDescriptor(process, fd === 1 ? 'stdout' : 'stderr')?.get === getters[fd];
   return process;
 };
