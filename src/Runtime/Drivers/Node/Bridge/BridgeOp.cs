@@ -116,8 +116,8 @@ internal enum BridgeOp
     PortPair,            // () → id of port1 (port2 is id + 1), both owned by the caller
     PortBind,            // (port, id): dispatch(Read, id, 0 = a message is ready | 1 = closed) for this port
     PortStart,           // (port, start): announce messages (start) or keep them queued
-    PortPost,            // (port, blob, "id,id" ports in the transfer list): the blob's bytes go to the peer
-    PortReceive,         // (port) → "blob,port,port…" for the next message (its ports now belong here), "" when none
+    PortPost,            // (port, blob, "id,id" ports in the transfer list, n): the blob's bytes (blob 0: n bytes of scratch) go to the peer
+    PortReceive,         // (port) → "blob,port,port…" for the next message (its ports now belong here; "=n,…": n bytes in scratch), "" when none
     PortClose,           // (port): both ends close
     LoopRef,             // (id, ref): handle id keeps the loop alive (a started port, a running worker)
     WorkerStart,         // (json options, workerData blob, port given to the worker, callback id) → threadId; dispatch(Read, id, -1 online | exit code)

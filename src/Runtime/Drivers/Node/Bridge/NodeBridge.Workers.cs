@@ -22,7 +22,7 @@ internal sealed partial class NodeBridge
             case BridgeOp.PortPair: r.Set(Ports.CreatePair(node)); break;
             case BridgeOp.PortBind: Set(r, Ports.Bind(node, Int(a, 1), Int(a, 2))); break;
             case BridgeOp.PortStart: Set(r, Ports.Start(node, Int(a, 1), Bool(a, 2))); break;
-            case BridgeOp.PortPost: r.Set(PortPost(Int(a, 1), Int(a, 2), Str(a, 3))); break;
+            case BridgeOp.PortPost: r.Set(PortPost(Int(a, 1), Int(a, 2), Str(a, 3), a)); break;
             case BridgeOp.PortReceive: PortReceive(Int(a, 1), r); break;
             case BridgeOp.PortClose: Set(r, Ports.Close(node, Int(a, 1))); break;
             case BridgeOp.LoopRef: Set(r, LoopRef(Int(a, 1), Bool(a, 2))); break;
@@ -68,9 +68,15 @@ internal sealed partial class NodeBridge
         return Errno.SUCCESS;
     }
 
-    private int PortPost(int port, int blob, string transferList)
+    private int PortPost(int port, int blob, string transferList, in V8FastArgs a)
     {
-        if (!_blobs.TryGetValue(blob, out var data)) return -(int)Errno.EBADF;
+        byte[]? data;
+        if (blob == 0)
+        {
+            var n = Length(a, 4);
+            data = WithScratch(p => Span(p)[..n].ToArray()); // a small message: straight from the scratch array
+        }
+        else if (!_blobs.TryGetValue(blob, out data)) return -(int)Errno.EBADF;
         var ports = ParseIds(transferList);
         if (ports is null) return -(int)Errno.EINVAL;
         var e = Ports.Post(node, port, data, ports);
@@ -83,7 +89,21 @@ internal sealed partial class NodeBridge
         var e = Ports.Receive(node, port, out var message);
         if (e != Errno.SUCCESS) Fail(r, e);
         else if (message is null) r.Set("");
-        else r.Set(string.Join(',', message.Ports.Prepend(AddBlob(message.Data)).Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        else
+        {
+            string head;
+            if (message.Data.Length <= ScratchSize)
+            {
+                WithScratch(p =>
+                {
+                    message.Data.CopyTo(Span(p));
+                    return 0;
+                });
+                head = "=" + message.Data.Length.ToString(CultureInfo.InvariantCulture);
+            }
+            else head = AddBlob(message.Data).ToString(CultureInfo.InvariantCulture);
+            r.Set(string.Join(',', message.Ports.Select(i => i.ToString(CultureInfo.InvariantCulture)).Prepend(head)));
+        }
     }
 
     private int WorkerStart(string json, int dataBlob, int port, int callback)

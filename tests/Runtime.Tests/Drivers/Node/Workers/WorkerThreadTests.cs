@@ -118,21 +118,22 @@ public sealed class WorkerThreadTests
             channels[0].port1.postMessage('for the parent');
             const w = new Worker(`
               const { bridge, OP } = __probe;
-              const out = [typeof parentSecret];
+              const { workerData } = require('worker_threads');
+              const out = [typeof parentSecret, Object.getOwnPropertyNames(globalThis).sort().join() === workerData];
               for (let id = 1; id <= 12; id++) {
                 if (id === 6) { out.push(JSON.stringify(bridge(OP.PortReceive, id))); continue; } // its own parentPort
                 out.push([bridge(OP.PortReceive, id), bridge(OP.PortClose, id), bridge(OP.PortStart, id, true), bridge(OP.PortBind, id, 99)].join(','));
               }
               out.push(bridge(OP.WorkerTerminate, 1), bridge(OP.WorkerExitInfo, 1), bridge(OP.LoopRef, 12345, true));
               require('worker_threads').parentPort.postMessage(out.join(' '));
-            `, { eval: true });
+            `, { eval: true, workerData: Object.getOwnPropertyNames(globalThis).filter((n) => n !== 'parentSecret').sort().join() });
             w.on('message', (m) => console.log(m));
             w.on('exit', () => console.log(require('worker_threads').receiveMessageOnPort(channels[0].port2).message));
             """);
         Assert.Equal("", r.Stderr);
         var lines = r.Stdout.Split('\n');
         var own = 6; // the worker's parentPort (ids 5 and 6: the third pair) is the only port it may use
-        var expected = new List<string> { "undefined" };
+        var expected = new List<string> { "undefined", "true" }; // same bootstrap, same global surface, no parent objects
         for (var id = 1; id <= 12; id++) expected.Add(id == own ? "\"\"" : "-9,-9,-9,-9");
         expected.AddRange(["-3", "-3", "-22"]);
         Assert.Equal(string.Join(' ', expected), lines[0]);

@@ -355,7 +355,7 @@
       case 'eval':
       case 'print':
         if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[eval1]\0' + payload;
-        return internal.cjs.runEval(payload, '[eval]', mode === 'print');
+        return internal.cjs.runEval(payload, info.worker ? '[worker eval]' : '[eval]', mode === 'print');
       case 'stdin': {
         const code = loadBuiltin('fs').readFileSync(0, 'utf8');
         if (isModule) return 'esm-source:' + process.cwd().replace(/\/$/, '') + '/[stdin]\0' + code;

@@ -95,10 +95,12 @@ function deserializeMessage(bytes, portIds) {
 /** Sends through port id `portId`: serialize, move the bytes, detach what was transferred. */
 function post(portId, value, transferList, sourcePort) {
   const { bytes, ports, buffers } = serializeMessage(value, transferList, sourcePort);
-  const blob = internal.blobFromBytes(bytes);
-  const r = bridge(OP.PortPost, portId, blob, ports.map((p) => p[kId]).join(','));
+  let blob = 0;
+  if (bytes.length <= internal.scratchSize) internal.scratch.set(bytes);
+  else blob = internal.blobFromBytes(bytes);
+  const r = bridge(OP.PortPost, portId, blob, ports.map((p) => p[kId]).join(','), bytes.length);
   if (r < 0) {
-    bridge(OP.BlobFree, blob);
+    if (blob !== 0) bridge(OP.BlobFree, blob);
     if (r !== -EBADF) throw dataCloneError('MessagePort in transfer list is not owned by this thread');
     return; // a port that is no longer ours: the message is dropped
   }
@@ -115,9 +117,11 @@ function detachTransferred({ ports, buffers }) {
 function receive(portId) {
   const r = bridge(OP.PortReceive, portId);
   if (typeof r !== 'string' || r === '') return undefined;
-  const ids = r.split(',').map(Number);
-  const bytes = internal.blobToBuffer(ids[0]);
-  return deserializeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), ids.slice(1));
+  const parts = r.split(',');
+  const ports = parts.slice(1).map(Number);
+  if (parts[0][0] === '=') return deserializeMessage(internal.scratch.slice(0, Number(parts[0].slice(1))), ports);
+  const bytes = internal.blobToBuffer(Number(parts[0]));
+  return deserializeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), ports);
 }
 
 class MessagePort extends EventTarget {
