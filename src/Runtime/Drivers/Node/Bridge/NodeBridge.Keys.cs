@@ -7,7 +7,7 @@ using SecureExec.Testing.Drivers.Node.Crypto;
 namespace SecureExec.Testing.Drivers.Node.Bridge;
 
 /// <summary>
-/// crypto asymmetric keys (RSA, EC): stateless; the guest keeps each key as normalised DER and hands it in as a
+/// crypto asymmetric keys (RSA, EC, Ed25519, X25519): stateless; the guest keeps each key as normalised DER and hands it in as a
 /// blob for every operation, so no key object lives on the host.
 /// </summary>
 internal sealed partial class NodeBridge
@@ -52,8 +52,15 @@ internal sealed partial class NodeBridge
             {
                 var (digest, der, isPrivate, data) = (Str(a, 1), TakeBlob(a, 2), Bool(a, 3), TakeBlob(a, 4));
                 using var options = JsonObjectArg(Str(a, 5));
-                if (Digests.Find(digest.Length == 0 ? "sha256" : digest) is not { } hash) { Fail(r, Errno.ENOENT); break; }
                 if (!isPrivate) { Fail(r, Errno.EINVAL); break; }
+                if (KeyOperation(() => KeyCodec.OkpOid(der, true)) is { } okp)
+                {
+                    var okpSignature = okp == Okp.Ed25519Oid && digest.Length == 0 ? KeyOperation(() => Okp.Sign(Okp.ReadPrivate(der), data)) : null;
+                    if (okpSignature is null) Fail(r, Errno.EINVAL);
+                    else r.Set(AddBlob(okpSignature));
+                    break;
+                }
+                if (Digests.Find(digest.Length == 0 ? "sha256" : digest) is not { } hash) { Fail(r, Errno.ENOENT); break; }
                 var signature = KeyOperation(() => Sign(hash, der, data, options.RootElement));
                 if (signature is null) Fail(r, Errno.EINVAL);
                 else r.Set(AddBlob(signature));
@@ -63,6 +70,15 @@ internal sealed partial class NodeBridge
             {
                 var (digest, der, isPrivate, data, signature) = (Str(a, 1), TakeBlob(a, 2), Bool(a, 3), TakeBlob(a, 4), TakeBlob(a, 5));
                 using var options = JsonObjectArg(Str(a, 6));
+                if (KeyOperation(() => KeyCodec.OkpOid(der, isPrivate)) is { } okp)
+                {
+                    var valid = okp == Okp.Ed25519Oid && digest.Length == 0
+                        ? KeyOperation(() => (bool?)Okp.Verify(KeyCodec.OkpPublic(okp, der, isPrivate), data, signature))
+                        : null;
+                    if (valid is null) Fail(r, Errno.EINVAL);
+                    else r.Set(valid.Value ? 1 : 0);
+                    break;
+                }
                 if (Digests.Find(digest.Length == 0 ? "sha256" : digest) is not { } hash) { Fail(r, Errno.ENOENT); break; }
                 var ok = KeyOperation(() => (bool?)Verify(hash, der, isPrivate, data, signature, options.RootElement));
                 if (ok is null) Fail(r, Errno.EINVAL);
@@ -96,6 +112,12 @@ internal sealed partial class NodeBridge
                 var (privateDer, publicDer) = (TakeBlob(a, 1), TakeBlob(a, 2));
                 var secret = KeyOperation(() =>
                 {
+                    if (KeyCodec.OkpOid(privateDer, true) is { } okp)
+                    {
+                        return okp == Okp.X25519Oid && KeyCodec.OkpOid(publicDer, false) == Okp.X25519Oid
+                            ? Okp.Derive(Okp.ReadPrivate(privateDer), Okp.ReadPublic(publicDer))
+                            : null;
+                    }
                     using var mine = ECDiffieHellman.Create();
                     mine.ImportPkcs8PrivateKey(privateDer, out _);
                     using var theirs = ECDiffieHellman.Create();
@@ -174,6 +196,12 @@ internal sealed partial class NodeBridge
                 if (KeyCodec.Curve(name) is not { } curve) return -(int)Errno.EINVAL;
                 key = ECDsa.Create(curve);
                 break;
+            }
+            case "ed25519" or "x25519":
+            {
+                var oid = type == "ed25519" ? Okp.Ed25519Oid : Okp.X25519Oid;
+                var raw = Okp.Generate(oid);
+                return $"{AddBlob(Okp.Pkcs8(oid, raw))},{AddBlob(Okp.Spki(oid, Okp.PublicFromPrivate(oid, raw)))}";
             }
             default: return -(int)Errno.ENOTSUP;
         }

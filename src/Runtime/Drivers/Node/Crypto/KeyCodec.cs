@@ -30,7 +30,9 @@ internal static class KeyCodec
                 "jwk" => FromJwk(Encoding.UTF8.GetString(data)),
                 _ => FromDer(type, data, wantPrivate, passphrase),
             };
-            if (Algorithm(der, isPrivate) is not (RsaOid or EcOid)) return new(false, [], KeyFailure.Unsupported);
+            var oid = Algorithm(der, isPrivate);
+            if (Okp.TypeOf(oid) is not null) return ImportOkp(oid, isPrivate, der, wantPrivate);
+            if (oid is not (RsaOid or EcOid)) return new(false, [], KeyFailure.Unsupported);
             if (!isPrivate && wantPrivate) return new(false, [], KeyFailure.Malformed);
             if (isPrivate && !wantPrivate)
             {
@@ -49,6 +51,24 @@ internal static class KeyCodec
             return new(false, [], KeyFailure.Malformed);
         }
     }
+
+    private static Imported ImportOkp(string oid, bool isPrivate, byte[] der, bool wantPrivate)
+    {
+        if (!isPrivate) return wantPrivate ? new(false, [], KeyFailure.Malformed) : new(false, Okp.Spki(oid, Okp.ReadPublic(der)));
+        var raw = Okp.ReadPrivate(der);
+        return wantPrivate ? new(true, Okp.Pkcs8(oid, raw)) : new(false, Okp.Spki(oid, Okp.PublicFromPrivate(oid, raw)));
+    }
+
+    /// <summary>The algorithm OID when the key is Ed25519 or X25519 (handled by <see cref="Okp"/>), else null.</summary>
+    public static string? OkpOid(byte[] der, bool isPrivate)
+    {
+        var oid = Algorithm(der, isPrivate);
+        return Okp.TypeOf(oid) is null ? null : oid;
+    }
+
+    /// <summary>The raw public key of an Ed25519/X25519 key given as PKCS#8 or SPKI.</summary>
+    public static byte[] OkpPublic(string oid, byte[] der, bool isPrivate) =>
+        isPrivate ? Okp.PublicFromPrivate(oid, Okp.ReadPrivate(der)) : Okp.ReadPublic(der);
 
     private sealed class KeyImportException(KeyFailure failure) : Exception
     {
@@ -162,6 +182,8 @@ internal static class KeyCodec
     /// <summary>Node's asymmetricKeyType and asymmetricKeyDetails as JSON (publicExponent as a decimal string).</summary>
     public static string Describe(byte[] der, bool isPrivate)
     {
+        if (OkpOid(der, isPrivate) is { } okp)
+            return JsonSerializer.Serialize(new Dictionary<string, object> { ["asymmetricKeyType"] = Okp.TypeOf(okp)! });
         using var key = Load(der, isPrivate);
         if (key is RSA rsa)
         {
@@ -211,6 +233,7 @@ internal static class KeyCodec
     /// <summary>Writes a key as Node's export() does; null for a format/type pair Node rejects.</summary>
     public static byte[]? Export(byte[] der, bool isPrivate, string format, string type)
     {
+        if (OkpOid(der, isPrivate) is { } okp) return ExportOkp(okp, der, isPrivate, format, type);
         using var key = Load(der, isPrivate);
         if (format == "jwk") return Encoding.UTF8.GetBytes(ToJwk(key, isPrivate));
         byte[]? bytes = (key, isPrivate, type) switch
@@ -232,6 +255,22 @@ internal static class KeyCodec
             _ => "EC PRIVATE KEY",
         };
         return Encoding.ASCII.GetBytes(new string(PemEncoding.Write(label, bytes)) + "\n");
+    }
+
+    private static byte[]? ExportOkp(string oid, byte[] der, bool isPrivate, string format, string type)
+    {
+        if (format == "jwk")
+        {
+            var jwk = new Dictionary<string, string> { ["crv"] = Okp.Curve(oid) };
+            if (isPrivate) jwk["d"] = B64(Okp.ReadPrivate(der));
+            jwk["x"] = B64(OkpPublic(oid, der, isPrivate));
+            jwk["kty"] = "OKP";
+            return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(jwk));
+        }
+        if ((isPrivate ? "pkcs8" : "spki") != type) return null;
+        var bytes = isPrivate ? Okp.Pkcs8(oid, Okp.ReadPrivate(der)) : Okp.Spki(oid, Okp.ReadPublic(der));
+        if (format == "der") return bytes;
+        return Encoding.ASCII.GetBytes(new string(PemEncoding.Write(isPrivate ? "PRIVATE KEY" : "PUBLIC KEY", bytes)) + "\n");
     }
 
     private static string B64(byte[]? b) => Convert.ToBase64String(b ?? []).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -294,6 +333,11 @@ internal static class KeyCodec
             if (isPrivate) p.D = FromB64(jwk, "d");
             using var ec = ECDsa.Create(p);
             return (isPrivate, isPrivate ? ec.ExportPkcs8PrivateKey() : ec.ExportSubjectPublicKeyInfo());
+        }
+        if (kty == "OKP")
+        {
+            var oid = Okp.OidOfCurve(jwk.GetProperty("crv").GetString() ?? "") ?? throw new KeyImportException(KeyFailure.Unsupported);
+            return isPrivate ? (true, Okp.Pkcs8(oid, FromB64(jwk, "d"))) : (false, Okp.Spki(oid, FromB64(jwk, "x")));
         }
         throw new KeyImportException(KeyFailure.Unsupported);
     }

@@ -1,6 +1,6 @@
 // node:crypto — assembled from lib/internal/crypto/*: random values, hashes/HMACs, KDFs, AES ciphers,
-// RSA/EC keys, signatures and encryption, and webcrypto.subtle, computed by the host (.NET); what is not built
-// (Ed25519/X25519, DH, createECDH, chacha20) fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
+// RSA/EC/Ed25519/X25519 keys, signatures and encryption, and webcrypto.subtle, computed by the host (.NET, and
+// BouncyCastle for Ed25519/X25519); what is not built (DH, createECDH, chacha20) fails with ERR_NOT_SUPPORTED_IN_SANDBOX.
 'use strict';
 const errors = internal.errors;
 const random = require('internal/crypto/random');

@@ -1,6 +1,6 @@
 // node:internal/crypto/keys — KeyObject (secret, public, private), createSecretKey/createPublicKey/createPrivateKey,
 // generateKeyPair(Sync) and generateKey(Sync). Asymmetric keys live here as DER (PKCS#8 / SPKI); the host
-// parses, writes and uses them per call (RSA and EC; Ed25519/X25519 are not available in .NET).
+// parses, writes and uses them per call (RSA, EC, Ed25519 and X25519).
 'use strict';
 const { bridge, OP } = internal;
 const errors = internal.errors;
@@ -15,7 +15,7 @@ const ENOTSUP = -95;
 const EPERM = -1;
 const EACCES = -13;
 
-function unsupportedKeyType(what) { return errors.notSupported(`crypto keys of type ${what} (only rsa and ec are available)`); }
+function unsupportedKeyType(what) { return errors.notSupported(`crypto keys of type ${what} (rsa, ec, ed25519 and x25519 are available)`); }
 
 function decoderError() { return osslError('1E08010C', 'DECODER routines', 'unsupported'); }
 
@@ -65,7 +65,8 @@ class AsymmetricKeyObject extends KeyObject {
   get asymmetricKeyType() { return this._details.asymmetricKeyType; }
   get asymmetricKeyDetails() {
     const d = this._details;
-    return d.asymmetricKeyType === 'rsa' ? { modulusLength: d.modulusLength, publicExponent: BigInt(d.publicExponent) } : { namedCurve: d.namedCurve };
+    if (d.asymmetricKeyType === 'rsa') return { modulusLength: d.modulusLength, publicExponent: BigInt(d.publicExponent) };
+    return d.asymmetricKeyType === 'ec' ? { namedCurve: d.namedCurve } : {};
   }
   export(options) {
     if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
@@ -108,7 +109,6 @@ function importKey(input, wantPrivate) {
   }
   if (format === 'jwk') {
     if (data === null || typeof data !== 'object') throw errors.invalidArgType('key.key', 'object', data);
-    if (data.kty === 'OKP') throw unsupportedKeyType(data.crv);
     const der = importRaw('jwk', '', wantPrivate, Buffer.from(JSON.stringify(data)));
     return wantPrivate ? new PrivateKeyObject(der) : new PublicKeyObject(der);
   }
@@ -149,10 +149,14 @@ function generateKeyPairSync(type, options) {
   if (typeof type !== 'string') throw errors.invalidArgType('type', 'string', type);
   const known = ['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448', 'dh'];
   if (!known.includes(type)) throw errors.invalidArgValue('type', type, 'must be a supported key type');
-  if (type !== 'rsa' && type !== 'ec') throw unsupportedKeyType(type);
+  const okp = type === 'ed25519' || type === 'x25519';
+  if (type !== 'rsa' && type !== 'ec' && !okp) throw unsupportedKeyType(type);
+  if (okp && options === undefined) options = {};
   validateObject(options, 'options');
   const host = {};
-  if (type === 'rsa') {
+  if (okp) {
+    // no parameters
+  } else if (type === 'rsa') {
     if (typeof options.modulusLength !== 'number') throw errors.invalidArgType('options.modulusLength', 'number', options.modulusLength);
     host.modulusLength = options.modulusLength;
     if (options.publicExponent !== undefined) {

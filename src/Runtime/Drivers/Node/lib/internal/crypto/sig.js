@@ -1,5 +1,6 @@
 // node:internal/crypto/sig — createSign/createVerify, sign()/verify(), publicEncrypt/privateDecrypt and
-// diffieHellman() over RSA and EC keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA with DER or IEEE P1363 signatures).
+// diffieHellman() over RSA, EC, Ed25519 and X25519 keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA with DER or IEEE P1363
+// signatures, Ed25519 without a digest, ECDH and X25519).
 'use strict';
 const { bridge, OP } = internal;
 const errors = internal.errors;
@@ -34,9 +35,21 @@ function signOptions(key) {
   return o;
 }
 
+function keyTypeError() {
+  return osslError('03000096', 'digital envelope routines', 'operation not supported for this keytype', 'ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE');
+}
+
+// Ed25519 signs the message itself (no digest); X25519 keys cannot sign.
+function checkOkp(algorithm, k) {
+  const type = k.asymmetricKeyType;
+  if (type === 'x25519') throw keyTypeError();
+  if (type === 'ed25519' && algorithm) throw osslError('1C80007A', 'Provider routines', 'invalid digest');
+}
+
 function doSign(algorithm, data, key) {
   const options = signOptions(key);
   const k = keys.asymmetricKeyFor(key, true);
+  checkOkp(algorithm, k);
   const r = bridge(OP.Sign, algorithm || '', toBlob(k[keys.kDer]), true, toBlob(data), JSON.stringify(options));
   if (r === -2) throw errors.codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`);
   return fromBlob(r, () => osslError('1C8000A5', 'Provider routines', 'illegal or unsupported padding mode'));
@@ -45,6 +58,7 @@ function doSign(algorithm, data, key) {
 function doVerify(algorithm, data, key, signature) {
   const options = signOptions(key);
   const k = keys.asymmetricKeyFor(key, false);
+  checkOkp(algorithm, k);
   const r = bridge(OP.Verify, algorithm || '', toBlob(k[keys.kDer]), k.type === 'private', toBlob(data), toBlob(signature), JSON.stringify(options));
   if (r === -2) throw errors.codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`);
   if (r < 0) throw keys.decoderError();
@@ -141,7 +155,12 @@ function diffieHellman(options) {
   const { privateKey, publicKey } = options;
   if (!(privateKey instanceof keys.KeyObject)) throw errors.invalidArgType('options.privateKey', 'KeyObject', privateKey);
   if (!(publicKey instanceof keys.KeyObject)) throw errors.invalidArgType('options.publicKey', 'KeyObject', publicKey);
-  if (privateKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyType !== 'ec') throw errors.notSupported(`diffieHellman() with ${privateKey.asymmetricKeyType} keys`);
+  const [mine, theirs] = [privateKey.asymmetricKeyType, publicKey.asymmetricKeyType];
+  if (mine !== theirs && (mine === 'x25519' || theirs === 'x25519')) {
+    throw errors.codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', `Incompatible key types for Diffie-Hellman: ${mine} and ${theirs}`);
+  }
+  if (mine === 'ed25519') throw keyTypeError();
+  if (mine !== 'ec' && mine !== 'x25519') throw errors.notSupported(`diffieHellman() with ${mine} keys`);
   const pub = publicKey.type === 'private' ? keys.createPublicKey(publicKey) : publicKey;
   return fromBlob(bridge(OP.EcdhDerive, toBlob(privateKey[keys.kDer]), toBlob(pub[keys.kDer])), () => errors.codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY', 'Incompatible key types for Diffie-Hellman: keys must use the same curve'));
 }
