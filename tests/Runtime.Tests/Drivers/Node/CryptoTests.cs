@@ -25,4 +25,27 @@ public sealed class CryptoTests
 
             """, r.Stdout);
     }
+
+    [Fact]
+    public void OkpKeys_Malformed_FailAsJsErrors()
+    {
+        using var vm = new NodeHarness();
+        // Same lines as Node v22.23.3 prints for this script.
+        var r = vm.Node("-e", """
+            const c = require('crypto');
+            const pre = (oid, n) => Buffer.concat([Buffer.from(`302e020100300506032b65${oid}04220420`, 'hex'), Buffer.alloc(n, 1)]);
+            const attempts = [
+              () => c.createPrivateKey({ key: pre('70', 31), format: 'der', type: 'pkcs8' }),
+              () => c.createPrivateKey({ key: pre('70', 32).subarray(0, 40), format: 'der', type: 'pkcs8' }),
+              () => c.createPublicKey({ key: Buffer.from('302a300506032b6570032100', 'hex'), format: 'der', type: 'spki' }),
+              () => c.createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: 'AA', d: 'AAAA' }, format: 'jwk' }),
+              () => c.createPublicKey({ key: { kty: 'OKP', crv: 'Ed448', x: 'AA' }, format: 'jwk' }),
+              () => c.verify(null, Buffer.from('x'), c.generateKeyPairSync('ed25519').publicKey, Buffer.alloc(3)),
+              () => c.diffieHellman({ privateKey: c.generateKeyPairSync('x25519').privateKey, publicKey: c.generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey }),
+            ];
+            for (const f of attempts) { try { const v = f(); console.log('ok', v); } catch (e) { console.log('error', e instanceof Error); } }
+            """);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("error true\nerror true\nerror true\nerror true\nerror true\nok false\nerror true\n", r.Stdout);
+    }
 }

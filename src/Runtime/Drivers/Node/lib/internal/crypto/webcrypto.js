@@ -1,5 +1,5 @@
 // node:internal/crypto/webcrypto — crypto.subtle and CryptoKey, built on the node:crypto pieces (hashes, HMAC,
-// AES, RSA/EC keys, PBKDF2/HKDF, ECDH). Ed25519/X25519 and AES-KW reject with NotSupportedError.
+// AES, RSA/EC/Ed25519/X25519 keys, PBKDF2/HKDF, ECDH, X25519). Ed448/X448 and AES-KW reject with NotSupportedError.
 'use strict';
 const { Buffer } = require('buffer');
 const random = require('internal/crypto/random');
@@ -17,7 +17,9 @@ const opFailed = () => dom('OperationError', 'The operation failed for an operat
 
 const names = ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW',
   'HMAC', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'HKDF', 'PBKDF2', 'Ed25519', 'Ed448', 'X25519', 'X448'];
-const unavailable = new Set(['AES-KW', 'Ed25519', 'Ed448', 'X25519', 'X448']);
+const unavailable = new Set(['AES-KW', 'Ed448', 'X448']);
+const okpNames = ['Ed25519', 'X25519'];
+const spkiPrefix = { Ed25519: '302a300506032b6570032100', X25519: '302a300506032b656e032100' };
 
 function normalize(algorithm) {
   const input = typeof algorithm === 'string' ? { name: algorithm } : algorithm;
@@ -68,12 +70,16 @@ function checkAlgorithm(key, alg) {
   if (key.algorithm.name !== alg.name) throw dom('InvalidAccessError', 'The requested operation is not valid for the provided key');
 }
 
-const publicUsages = { 'RSASSA-PKCS1-v1_5': ['verify'], 'RSA-PSS': ['verify'], 'RSA-OAEP': ['encrypt', 'wrapKey'], ECDSA: ['verify'], ECDH: [] };
-const privateUsages = { 'RSASSA-PKCS1-v1_5': ['sign'], 'RSA-PSS': ['sign'], 'RSA-OAEP': ['decrypt', 'unwrapKey'], ECDSA: ['sign'], ECDH: ['deriveKey', 'deriveBits'] };
+const publicUsages = { 'RSASSA-PKCS1-v1_5': ['verify'], 'RSA-PSS': ['verify'], 'RSA-OAEP': ['encrypt', 'wrapKey'], ECDSA: ['verify'], ECDH: [], Ed25519: ['verify'], X25519: [] };
+const privateUsages = { 'RSASSA-PKCS1-v1_5': ['sign'], 'RSA-PSS': ['sign'], 'RSA-OAEP': ['decrypt', 'unwrapKey'], ECDSA: ['sign'], ECDH: ['deriveKey', 'deriveBits'], Ed25519: ['sign'], X25519: ['deriveKey', 'deriveBits'] };
 const curveNames = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 
 function asymmetricAlgorithm(alg, keyObject) {
   const d = keyObject.asymmetricKeyDetails;
+  if (okpNames.includes(alg.name)) {
+    if (keyObject.asymmetricKeyType !== alg.name.toLowerCase()) throw dom('DataError', 'Invalid key type');
+    return { name: alg.name };
+  }
   if (alg.name === 'ECDSA' || alg.name === 'ECDH') {
     if (keyObject.asymmetricKeyType !== 'ec') throw dom('DataError', 'Invalid key type');
     const curve = curveNames[d.namedCurve];
@@ -117,6 +123,14 @@ async function generateKey(algorithm, extractable, usages) {
         privateKey: makeKey(pair.privateKey, a, extractable, filterUsages(usages, privateUsages[alg.name])),
       };
     }
+    case 'Ed25519': case 'X25519': {
+      const pair = keys.generateKeyPairSync(alg.name.toLowerCase());
+      const a = { name: alg.name };
+      return {
+        publicKey: makeKey(pair.publicKey, a, true, filterUsages(usages, publicUsages[alg.name])),
+        privateKey: makeKey(pair.privateKey, a, extractable, filterUsages(usages, privateUsages[alg.name])),
+      };
+    }
     default: throw dom('NotSupportedError', 'Unrecognized algorithm name');
   }
 }
@@ -153,6 +167,10 @@ async function importKey(format, keyData, algorithm, extractable, usages) {
       const size = (point.length - 1) / 2;
       if (point[0] !== 4 || !Number.isInteger(size)) throw dom('DataError', 'Invalid keyData');
       keyObject = keys.createPublicKey({ key: { kty: 'EC', crv: alg.namedCurve, x: b64url(point.subarray(1, 1 + size)), y: b64url(point.subarray(1 + size)) }, format: 'jwk' });
+    } else if (format === 'raw' && okpNames.includes(alg.name)) {
+      const raw = bytes(keyData, 'keyData');
+      if (raw.length !== 32) throw dom('DataError', `${alg.name} raw keys must be exactly 32-bytes`);
+      keyObject = keys.createPublicKey({ key: Buffer.concat([Buffer.from(spkiPrefix[alg.name], 'hex'), raw]), format: 'der', type: 'spki' });
     } else throw dom('NotSupportedError', `Unable to import ${alg.name} key with format ${format}`);
   } catch (e) {
     if (e instanceof globalThis.DOMException) throw e;
@@ -172,6 +190,7 @@ function jwkAlg(key) {
     case 'RSASSA-PKCS1-v1_5': return `RS${bits === 160 ? 1 : bits}`;
     case 'RSA-PSS': return `PS${bits === 160 ? 1 : bits}`;
     case 'RSA-OAEP': return bits === 160 ? 'RSA-OAEP' : `RSA-OAEP-${bits}`;
+    case 'Ed25519': return 'Ed25519';
     default: return undefined;
   }
 }
@@ -187,6 +206,7 @@ async function exportKey(format, key) {
         const j = ko.export({ format: 'jwk' });
         return toArrayBuffer(Buffer.concat([Buffer.from([4]), Buffer.from(j.x, 'base64url'), Buffer.from(j.y, 'base64url')]));
       }
+      if (ko.type === 'public' && okpNames.includes(key.algorithm.name)) return toArrayBuffer(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64url'));
       throw dom('NotSupportedError', `Unable to export ${key.algorithm.name} ${ko.type} key using raw format`);
     case 'spki':
     case 'pkcs8':
@@ -215,6 +235,7 @@ async function sign(algorithm, key, data) {
   checkAlgorithm(key, alg);
   const d = bytes(data);
   if (alg.name === 'HMAC') return toArrayBuffer(new hashes.Hmac(nodeHash(key.algorithm.hash), key[kKeyObject]).update(d).digest());
+  if (alg.name === 'Ed25519') return toArrayBuffer(sig.sign(null, d, key[kKeyObject]));
   const hash = alg.name === 'ECDSA' ? alg.hash : key.algorithm.hash;
   return toArrayBuffer(sig.sign(nodeHash(hash), d, signParams(alg, key)));
 }
@@ -229,6 +250,7 @@ async function verify(algorithm, key, signature, data) {
     const mac = new hashes.Hmac(nodeHash(key.algorithm.hash), key[kKeyObject]).update(d).digest();
     return mac.length === s.length && require('crypto').timingSafeEqual(mac, s);
   }
+  if (alg.name === 'Ed25519') return sig.verify(null, d, key[kKeyObject], s);
   const hash = alg.name === 'ECDSA' ? alg.hash : key.algorithm.hash;
   return sig.verify(nodeHash(hash), d, signParams(alg, key), s);
 }
@@ -281,8 +303,10 @@ async function deriveBits(algorithm, baseKey, length) {
 
 function derive(alg, baseKey, length) {
   checkAlgorithm(baseKey, alg);
-  if (alg.name === 'ECDH') {
-    if (!(alg.public instanceof CryptoKey) || alg.public.algorithm.name !== 'ECDH') throw dom('InvalidAccessError', 'algorithm.public must be an ECDH public key');
+  if (alg.name === 'ECDH' || alg.name === 'X25519') {
+    if (!(alg.public instanceof CryptoKey) || alg.public.algorithm.name !== alg.name) {
+      throw dom('InvalidAccessError', alg.name === 'ECDH' ? 'algorithm.public must be an ECDH public key' : 'algorithm.public must be an X25519 key');
+    }
     const secret = sig.diffieHellman({ privateKey: baseKey[kKeyObject], publicKey: alg.public[kKeyObject] });
     if (length === null || length === undefined) return toArrayBuffer(secret);
     if (length > secret.length * 8) throw dom('OperationError', 'derived bit length is too small');
