@@ -32,9 +32,10 @@ public sealed class WorkerThreadTests
     }
 
     [Fact]
-    public void Kill_ProcessWithBusyAndIdleWorkers_EveryThreadEnds()
+    public void Kill_ProcessWithBusyAndIdleWorkers_EveryThreadAndEngineEnds()
     {
         using var vm = new NodeHarness();
+        var engines = EnginePool.InUse;
         var h = vm.Start(["node", "-e", """
             const { Worker } = require('worker_threads');
             let online = 0;
@@ -49,6 +50,7 @@ public sealed class WorkerThreadTests
         Assert.True(r.Status.IfSignaled);
         Assert.Equal(Signal.SIGTERM, r.Status.TermSignal);
         Assert.True(SpinWait.SpinUntil(() => WorkerThread.LiveCount == 0, 5000), $"{WorkerThread.LiveCount} worker threads left");
+        Assert.True(SpinWait.SpinUntil(() => EnginePool.InUse == engines, 5000), $"{EnginePool.InUse - engines} engines left");
     }
 
     [Fact]
@@ -67,13 +69,15 @@ public sealed class WorkerThreadTests
         Assert.True(SpinWait.SpinUntil(() => WorkerThread.LiveCount == 0, 5000));
         Thread.Sleep(200);
         var baseline = HostThreads();
+        var engines = EnginePool.InUse;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var r = vm.Node("-e", program);
         Assert.Equal("main done\n", r.Stdout);
         Assert.Equal(0, r.ExitCode);
-        Assert.True(started.ElapsedMilliseconds < 5000, $"main took {started.ElapsedMilliseconds} ms to end");
+        Assert.True(started.ElapsedMilliseconds < 9000, $"main took {started.ElapsedMilliseconds} ms to end");
         Assert.Equal(0, WorkerThread.LiveCount); // joined before the process ended
-        Assert.True(SpinWait.SpinUntil(() => HostThreads() <= baseline, 5000), $"host threads {HostThreads()} > baseline {baseline}");
+        Assert.Equal(engines, EnginePool.InUse);  // every worker's engine released
+        Assert.True(SpinWait.SpinUntil(() => HostThreads() <= baseline, 10_000), $"host threads {HostThreads()} > baseline {baseline}");
     }
 
     [Fact]
@@ -163,10 +167,41 @@ public sealed class WorkerThreadTests
         Assert.Equal("outer 1 got inner 2 data 2 pid PID\nexit 0\n", r.Stdout);
     }
 
+    [Fact]
+    public void Bridge_WorkerOpsWithHostileArguments_FromAWorker_NeverThrowDotNetNorCrash()
+    {
+        using var vm = new NodeHarness(new NodeDriverOptions { ExposeBridgeForTests = "__probe" });
+        var r = vm.Node("-e", """
+            const { Worker } = require('worker_threads');
+            const w = new Worker(`
+              const { bridge, OP } = __probe;
+              const names = ['PortPair', 'PortBind', 'PortStart', 'PortPost', 'PortReceive', 'PortClose', 'LoopRef', 'WorkerStart',
+                'WorkerTerminate', 'WorkerExitInfo', 'WorkerOnline', 'WorkerError', 'BroadcastJoin', 'BroadcastPost', 'BroadcastReceive', 'BroadcastClose'];
+              const hostile = [undefined, null, -1, 0, 1, 2, 3, 2147483648, 1e300, NaN, -0, '', 'x'.repeat(100000), '1,2,3', '{"mode":"eval"}',
+                {}, [], () => 1, Symbol('s'), 10n, new Uint8Array(4), { valueOf() { throw new Error('v'); } }];
+              const threw = new Set();
+              let calls = 0;
+              for (const name of names) for (const a of hostile) for (const b of [undefined, -1, 0, 1, 65536, 65537, 'x', '1']) {
+                if (name === 'LoopRef' && b) continue; // a valid ref would keep the worker alive (that is its job)
+                calls++;
+                try { bridge(OP[name], a, b, b, a, b); } catch (e) { if (!(e instanceof Error)) threw.add(String(e)); else if (e.constructor !== Error) threw.add(e.constructor.name); }
+              }
+              console.log(calls + ' ' + [...threw].join()); // not through parentPort: the hostile calls may close it
+            `, { eval: true });
+            w.on('message', (m) => console.log(m));
+            w.on('error', (e) => console.log('worker error', e.message));
+            w.on('exit', (c) => console.log('exit', c));
+            """);
+        Assert.False(r.Stderr.Contains("internal error", StringComparison.Ordinal), r.Stderr);
+        Assert.Matches(@"^\d{3,} \nexit 0\n$", r.Stdout);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    /// <summary>OS threads of the host process, minus the .NET thread pool's (which grows and shrinks on its own).</summary>
     private static int HostThreads()
     {
         using var p = System.Diagnostics.Process.GetCurrentProcess();
-        return p.Threads.Count;
+        return p.Threads.Count - ThreadPool.ThreadCount;
     }
 
     private static void WaitFor(GuestHandle h, string text)
