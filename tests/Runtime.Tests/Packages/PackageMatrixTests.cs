@@ -9,6 +9,7 @@ public sealed class MatrixPackages() : NpmInstall("matrix",
 [
     "lodash@4.17.21", "semver@7.6.3", "yaml@2.6.1", "uuid@11.0.3", "chalk@5.3.0", "commander@12.1.0", "zod@3.23.8",
     "date-fns@4.1.0", "ajv@8.17.1", "marked@15.0.0", "acorn@8.14.0", "terser@5.36.0", "prettier@3.4.2", "typescript@5.7.2",
+    "eslint@9.39.5",
 ]);
 
 /// <summary>

@@ -204,9 +204,11 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
         }
     }
 
-    private static Errno Found(string path, out string resolved)
+    /// <summary>A found file is named by its real path, symlinks resolved (Node's default without --preserve-symlinks):
+    /// `node_modules/.bin/tsc` → `node_modules/typescript/bin/tsc`, so its relative requires resolve from there.</summary>
+    private Errno Found(string path, out string resolved)
     {
-        resolved = path;
+        resolved = process.Kernel.FileSystem.Realpath(process.PathContext, path, out var real) == Errno.SUCCESS ? real : path;
         return Errno.SUCCESS;
     }
 
