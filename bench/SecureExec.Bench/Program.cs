@@ -96,7 +96,7 @@ scenarios.AddRange(new ConcurrentRuntimes("`sh -c 'echo hi | wc -c'`", async r =
     if (e.ExitCode != 0 || e.Stdout.Trim() != "3") throw new InvalidOperationException($"echo hi | wc -c: {e.ExitCode} {e.Stdout}");
 }).Scenarios(rounds: 5));
 scenarios.AddRange(await HttpScenarios.CreateAsync(rt));
-// Slot: tool runs (a `tsc` and a `prettier --check` on a small project, vs the host's node) belong to the "tools" work.
+scenarios.AddRange(await ToolScenarios.CreateAsync());
 
 var results = new List<Measurement>();
 foreach (var s in scenarios.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || s.Group == filter))

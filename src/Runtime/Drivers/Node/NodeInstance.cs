@@ -285,7 +285,7 @@ internal sealed partial class NodeInstance : IDisposable
         V8Script script;
         try
         {
-            script = Engine.Compile(info, source);
+            script = filename.StartsWith('/') ? CodeCache.Compile(Engine, info, source) : Engine.Compile(info, source);
         }
         catch (ScriptEngineException ex)
         {
