@@ -14,6 +14,8 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
 {
     private static readonly string[] s_requireExtensions = [".js", ".json", ".cjs", ".mjs"];
 
+    private readonly Dictionary<string, JsonElement?> _packageJson = new(StringComparer.Ordinal); // process thread only
+
     /// <summary>Resolves <paramref name="specifier"/> from a module in <paramref name="parentDir"/> to an absolute
     /// path or "node:NAME". With <paramref name="isImport"/> the ESM rules apply (no extension probing).</summary>
     public Errno Resolve(string specifier, string parentDir, bool isImport, out string resolved)
@@ -190,18 +192,25 @@ internal sealed class ModuleResolver(KernelProcess process, NodeBridge bridge)
         return false;
     }
 
+    /// <summary>A package.json, parsed once per process like Node's package.json reader (absent ones too: null).</summary>
     private JsonElement? ReadPackageJson(string path)
     {
-        if (!IsFile(path) || bridge.ReadWholeFile(path, out var bytes) != Errno.SUCCESS) return null;
-        try
+        if (_packageJson.TryGetValue(path, out var known)) return known;
+        JsonElement? parsed = null;
+        if (IsFile(path) && bridge.ReadWholeFile(path, out var bytes) == Errno.SUCCESS)
         {
-            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true });
-            return doc.RootElement.Clone();
+            try
+            {
+                using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true });
+                parsed = doc.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                parsed = null;
+            }
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+        _packageJson[path] = parsed;
+        return parsed;
     }
 
     /// <summary>A found file is named by its real path, symlinks resolved (Node's default without --preserve-symlinks):

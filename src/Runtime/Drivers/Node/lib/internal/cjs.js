@@ -82,7 +82,23 @@ Module._resolveFilename = function (request, parent, isMain, options) {
   throw err;
 };
 
+// Node's relativeResolveCache: (parent dir, request) → filename of a loaded module, so a module required again from
+// the same folder skips resolution (a host round trip and its stats); a require.cache deletion resolves again.
+const relativeResolveCache = Object.create(null);
+
 Module._load = function (request, parent, isMain) {
+  const relKey = parent && typeof parent.path === 'string' ? parent.path + '\x00' + request : undefined;
+  if (relKey !== undefined) {
+    const known = relativeResolveCache[relKey];
+    if (known !== undefined) {
+      const cached = Module._cache[known];
+      if (cached) {
+        if (parent.children && !parent.children.includes(cached)) parent.children.push(cached);
+        return cached.exports;
+      }
+      delete relativeResolveCache[relKey];
+    }
+  }
   const filename = Module._resolveFilename(request, parent, isMain);
   if (filename.startsWith('node:') || builtinNames.has(filename)) return requireBuiltin(filename);
   const cached = Module._cache[filename];
@@ -96,6 +112,7 @@ Module._load = function (request, parent, isMain) {
     module.id = '.';
   }
   Module._cache[filename] = module;
+  if (relKey !== undefined) relativeResolveCache[relKey] = filename;
   let threw = true;
   try {
     module.load(filename);
