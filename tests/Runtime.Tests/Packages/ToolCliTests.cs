@@ -18,10 +18,6 @@ public sealed partial class ToolCliTests(MatrixPackages packages) : IClassFixtur
     private static readonly string[] s_prettier = ["node_modules/prettier/bin/prettier.cjs"];
     private static readonly string[] s_eslint = ["node_modules/eslint/bin/eslint.js", "."];
 
-    // eslint 9's lib/eslint/eslint.js requires node:worker_threads (Worker, SHARE_ENV) when it loads; both tests pass
-    // with a worker_threads module that loads. Remove the Skip once node:worker_threads is built in.
-    private const string NeedsWorkerThreads = "eslint loads node:worker_threads, not built in yet (ERR_NOT_SUPPORTED_IN_SANDBOX)";
-
     private const string TypeError = """
         import { area } from "./shapes";
 
@@ -93,7 +89,7 @@ public sealed partial class ToolCliTests(MatrixPackages packages) : IClassFixtur
         Assert.NotEqual(Unformatted, await project.Runtime.FileSystem.ReadAllTextAsync("/app/src/ugly.js"));
     }
 
-    [Fact(Skip = NeedsWorkerThreads)]
+    [Fact]
     public async Task Eslint_CleanProject_ExitsZero()
     {
         await using var project = await ToolProject.CreateAsync(packages);
@@ -101,7 +97,7 @@ public sealed partial class ToolCliTests(MatrixPackages packages) : IClassFixtur
         AssertSame(host, guest, expectedExit: 0);
     }
 
-    [Fact(Skip = NeedsWorkerThreads)]
+    [Fact]
     public async Task Eslint_RuleViolation_ExitsOneWithHostReport()
     {
         await using var project = await ToolProject.CreateAsync(packages, ("src/lint.js", LintViolations));
