@@ -275,6 +275,8 @@ internal sealed partial class NodeInstance : IDisposable
     public object CompileFunction(string source, string filename)
     {
         DocumentInfo info;
+        if (!filename.StartsWith("node:", StringComparison.Ordinal))
+            source = DynamicImportRewriter.Rewrite(source, filename.StartsWith('/') ? filename : Process.Cwd.TrimEnd('/') + "/" + filename);
         if (filename.StartsWith('/')) info = new DocumentInfo(NodeDocumentLoader.FileUri(filename));
         else if (filename.StartsWith("node:", StringComparison.Ordinal)) info = new DocumentInfo(new Uri(filename));
         else

@@ -136,6 +136,9 @@ internal enum BridgeOp
                          // V8's syntax error details, -ETIMEDOUT or -EBADF
     // ---- console ----
     WriteText,           // (fd, text) → UTF-8 bytes written, blocking like a synchronous write (console's direct path)
+    // ---- dynamic import ----
+    ImportResolve,       // (specifier, referrer path) → resolved path or node:NAME, or -errno
+    ImportEvaluate,      // (resolved, id) → true; the module's evaluation promise (or the link error, thrown) to the sink
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -54,7 +54,7 @@ internal sealed partial class NodeBridge
                 break;
             }
             case BridgeOp.BroadcastClose: Set(r, node.Hub.Broadcasts.Close(node, Int(a, 1))); break;
-            default: Fail(r, Errno.ENOSYS); break;
+            default: DispatchImport(op, a, r); break;
         }
     }
 

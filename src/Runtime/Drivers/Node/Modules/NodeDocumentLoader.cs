@@ -50,6 +50,7 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
             source = Encoding.UTF8.GetString(bytes);
         }
         if (source.StartsWith("#!", StringComparison.Ordinal)) source = "//" + source;
+        source = DynamicImportRewriter.Rewrite(source, path);
         var uri = FileUri(path);
         var dir = ModuleResolver.Normalize(path + "/..");
         var info = new DocumentInfo(uri)

@@ -272,6 +272,10 @@
   defineValue('clearInterval', clearTimeout);
   defineValue('setImmediate', setImmediate);
   defineValue('clearImmediate', clearImmediate);
+  // Guest import() calls are rewritten to this (node:internal/dynamic_import); hidden, fixed.
+  Object.defineProperty(globalThis, '__secureExecImport', {
+    value: function __secureExecImport(referrer, specifier) { return loadBuiltin('internal/dynamic_import').dynamicImport(referrer, specifier); },
+  });
   defineValue('queueMicrotask', function queueMicrotask(callback) {
     if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
     Promise.resolve().then(() => { try { callback(); } catch (err) { handleUncaught(err); } });
@@ -369,7 +373,8 @@
   }
 
   function moduleExports(kind, name) {
-    const exports = kind === 'builtin' ? internal.cjs.requireBuiltin('node:' + name) : internal.cjs.Module._load(name, null, false);
+    const exports = kind === 'builtin' ? internal.cjs.requireBuiltin('node:' + name)
+      : kind === 'internal' ? loadBuiltin(name) : internal.cjs.Module._load(name, null, false);
     const keys = exports !== null && (typeof exports === 'object' || typeof exports === 'function') ? Object.keys(exports) : [];
     return [exports, keys.join(',')];
   }

@@ -54,6 +54,7 @@ function warning(name, message) {
 /** A host event: kind 0 = rejected without a handler, 1 = a handler was added after that. */
 function onRejection(kind, promise, reason) {
   if (kind === 0) {
+    if (internal.isImportEcho && internal.isImportEcho(promise, reason)) return;
     maybeUnhandled.set(promise, { reason, uid: ++lastUid, warned: false });
     pending.push(promise);
     return;

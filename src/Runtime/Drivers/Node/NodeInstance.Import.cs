@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
+
+namespace SecureExec.Testing.Drivers.Node;
+
+/// <summary>
+/// The host half of import(): a one-line module imports the target's namespace and hands it to
+/// node:internal/dynamic_import; its evaluation promise (settled only when the target's evaluation, top-level await
+/// included, has) goes to the sink, or the link error when the target does not parse or link.
+/// </summary>
+internal sealed partial class NodeInstance
+{
+    private ScriptObject? _dynamicImport; // node:internal/dynamic_import's exports
+
+    public void EvaluateImport(string target, int id)
+    {
+        _dynamicImport ??= (ScriptObject)ModuleExports("internal", "internal/dynamic_import").Exports!;
+        var done = _dynamicImport.GetProperty("done");
+        var info = new DocumentInfo(new Uri("node:internal/import/" + id))
+        {
+            Category = ModuleCategory.Standard,
+            ContextCallback = _ => new Dictionary<string, object> { ["done"] = done },
+        };
+        var source = $"import * as ns from {JsonSerializer.Serialize(target)};\nimport.meta.done({id}, ns);\n";
+        object? value;
+        var threw = false;
+        try
+        {
+            value = Engine.Evaluate(info, source);
+        }
+        catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex))
+        {
+            value = ex.ScriptException ?? ex.Message;
+            threw = true;
+            // ClearScript throws instead of returning the rejected evaluation promise, which stays unhandled
+            _dynamicImport.InvokeMethod("evaluationFailed", value);
+        }
+        _sink.InvokeAsFunction(value, threw);
+    }
+}
