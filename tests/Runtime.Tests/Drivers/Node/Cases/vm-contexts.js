@@ -72,6 +72,14 @@ for (const f of [() => vm.runInContext('1', {}), () => vm.createContext(1), () =
   try { f(); } catch (e) { console.log(e.code, e.message); }
 }
 
+// Objects of another context print and test like this context's (V8's internal slots, not instanceof).
+const util = require('util');
+const foreign = vm.runInNewContext('({ m: new Map([[1, { a: 2 }]]), s: new Set(["x"]), d: new Date(0), r: /ab+c/g, e: new RangeError("far"), u: new Uint8Array(3), n: [new Number(3), new String("s")] })');
+console.log(util.inspect({ ...foreign, e: undefined }));
+console.log(util.types.isMap(foreign.m), util.types.isSet(foreign.s), util.types.isDate(foreign.d), util.types.isRegExp(foreign.r),
+  util.types.isNativeError(foreign.e), util.types.isUint8Array(foreign.u), util.types.isNumberObject(foreign.n[0]), util.types.isMap({}));
+console.log(util.inspect(foreign.e).split('\n')[0]);
+
 // Promises and async functions of a context settle on the process's loop.
 vm.runInNewContext('Promise.resolve(5).then((v) => out.push(v * 2))', { out: sandbox.list });
 const p = vm.runInNewContext('(async () => { await null; return "async done"; })()');

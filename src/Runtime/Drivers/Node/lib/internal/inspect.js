@@ -1,6 +1,7 @@
 // node:internal/inspect — util.inspect and util.format with Node's output shapes: quoting, nesting depth,
 // circular markers, class names, Map/Set/typed arrays/Buffer/Error formatting and 72-column line breaking.
 'use strict';
+const brands = require('internal/brands');
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const defaults = { depth: 2, colors: false, showHidden: false, maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false, customInspect: true };
 
@@ -115,15 +116,15 @@ function formatRaw(ctx, value, recurseTimes) {
     extrasType = 'array';
     formatter = () => indented(ctx, () => formatList(ctx, value, recurseTimes));
     if (value.length === 0 && keys.length === 0 && symbols.length === 0) return `${braces[0]}]`;
-  } else if (value instanceof Set) {
+  } else if (brands.isSet(value)) {
     braces = [`${getPrefix(ctorName, tag, 'Set', value.size)}{`, '}'];
     formatter = () => indented(ctx, () => [...value].map((v) => formatValue(ctx, v, recurseTimes + 1)));
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
-  } else if (value instanceof Map) {
+  } else if (brands.isMap(value)) {
     braces = [`${getPrefix(ctorName, tag, 'Map', value.size)}{`, '}'];
     formatter = () => indented(ctx, () => [...value].map(([k, v]) => `${formatValue(ctx, k, recurseTimes + 1)} => ${formatValue(ctx, v, recurseTimes + 1)}`));
     if (value.size === 0 && keys.length === 0) return `${braces[0]}}`;
-  } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+  } else if (brands.isTypedArray(value)) {
     braces = [`${getPrefix(ctorName, tag, 'TypedArray', value.length)}[`, ']'];
     keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k));
     extrasType = 'array';
@@ -139,32 +140,32 @@ function formatRaw(ctx, value, recurseTimes) {
     base = formatFunction(value, ctorName);
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof RegExp) {
+  } else if (brands.isRegExp(value)) {
     base = RegExp.prototype.toString.call(value);
     if (keys.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Date) {
+  } else if (brands.isDate(value)) {
     base = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
     if (keys.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Error) {
+  } else if (brands.isNativeError(value)) {
     base = formatError(value, ctx);
     keys = keys.filter((k) => !(k === 'stack' || (k === 'message' && base.includes(value.message))));
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
-  } else if (value instanceof Promise) {
+  } else if (brands.isPromise(value)) {
     braces = [`Promise {`, '}'];
     formatter = () => ['<unknown>'];
-  } else if (value instanceof WeakMap || value instanceof WeakSet) {
+  } else if (brands.isWeakMap(value) || brands.isWeakSet(value)) {
     return `${ctorName} { <items unknown> }`;
-  } else if (value instanceof ArrayBuffer) {
+  } else if (brands.isArrayBuffer(value)) {
     braces = ['ArrayBuffer {', '}'];
     formatter = () => [`[Uint8Contents]: <${Array.from(new Uint8Array(value).slice(0, 50), (b) => b.toString(16).padStart(2, '0')).join(' ')}${value.byteLength > 50 ? ` ... ${value.byteLength - 50} more bytes` : ''}>`, `byteLength: ${value.byteLength}`];
-  } else if (typeof value === 'object' && (value instanceof Number || value instanceof String || value instanceof Boolean || (typeof BigInt !== 'undefined' && value instanceof BigInt) || value instanceof Symbol)) {
+  } else if (brands.isNumberObject(value) || brands.isStringObject(value) || brands.isBooleanObject(value) || brands.isBigIntObject(value) || brands.isSymbolObject(value)) {
     const prim = value.valueOf();
-    const type = value instanceof Number ? 'Number' : value instanceof String ? 'String' : value instanceof Boolean ? 'Boolean' : value instanceof Symbol ? 'Symbol' : 'BigInt';
+    const type = brands.isNumberObject(value) ? 'Number' : brands.isStringObject(value) ? 'String' : brands.isBooleanObject(value) ? 'Boolean' : brands.isSymbolObject(value) ? 'Symbol' : 'BigInt';
     base = `[${type}: ${formatPrimitive(ctx, prim)}]`;
-    if (value instanceof String) keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) && k !== 'length');
+    if (brands.isStringObject(value)) keys = keys.filter((k) => !/^(0|[1-9][0-9]*)$/.test(k) && k !== 'length');
     if (keys.length === 0) return base;
     braces = ['{', '}'];
   } else {
