@@ -58,6 +58,8 @@ internal sealed partial class NodeInstance
         syntaxError = null;
         V8ScriptEngine? engine = id == 0 ? Engine : _contexts.GetValueOrDefault(id);
         if (engine is null) return VmRunResult.NoSuchContext;
+        if (id == 0 && !filename.StartsWith("node:", StringComparison.Ordinal)) // import() as in this context's other code
+            source = DynamicImportRewriter.Rewrite(source, filename.StartsWith('/') ? filename : Process.Cwd.TrimEnd('/') + "/" + filename);
         V8Script script;
         try
         {
