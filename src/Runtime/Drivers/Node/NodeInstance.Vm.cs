@@ -40,13 +40,6 @@ internal sealed partial class NodeInstance
         return id;
     }
 
-    public bool FreeVmContext(int id)
-    {
-        if (!_contexts.Remove(id, out var context)) return false;
-        context.Dispose();
-        return true;
-    }
-
     /// <summary>What <see cref="RunInVmContext"/> did.</summary>
     public enum VmRunResult { Ran, NoSuchContext, TimedOut }
 

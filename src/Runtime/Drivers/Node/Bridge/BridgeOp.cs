@@ -131,7 +131,6 @@ internal enum BridgeOp
     BroadcastClose,      // (channel)
     // ---- vm ----
     VmContextCreate,     // () → context id (its control object handed to the sink), -ENOMEM past the limit
-    VmContextFree,       // (id)
     VmRun,               // (id (0 = this context), source, filename, timeout ms (0 = none)) → true (value to the sink),
                          // V8's syntax error details, -ETIMEDOUT or -EBADF
     // ---- console ----

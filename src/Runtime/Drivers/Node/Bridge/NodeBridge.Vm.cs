@@ -20,9 +20,6 @@ internal sealed partial class NodeBridge
                 else r.Set(id);
                 break;
             }
-            case BridgeOp.VmContextFree:
-                Set(r, node.FreeVmContext(Int(a, 1)) ? Errno.SUCCESS : Errno.EBADF);
-                break;
             case BridgeOp.VmRun:
             {
                 var id = Int(a, 1);
