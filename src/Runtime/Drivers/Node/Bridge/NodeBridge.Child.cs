@@ -41,7 +41,7 @@ internal sealed partial class NodeBridge
         {
             return ParseRequestJson(json);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException) // ArgumentException: a lone surrogate
         {
             throw new BridgeArgumentException();
         }

@@ -130,7 +130,7 @@ internal sealed partial class NodeBridge
                 data, port, o.GetProperty("ports").EnumerateArray().Select(e => e.GetInt32()).ToArray(),
                 heap, o.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "");
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             return -(int)Errno.EINVAL;
         }

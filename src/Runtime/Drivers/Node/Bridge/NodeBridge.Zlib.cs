@@ -58,7 +58,7 @@ internal sealed partial class NodeBridge
         {
             doc = JsonDocument.Parse(text);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException) // ArgumentException: a lone surrogate
         {
             throw new BridgeArgumentException();
         }
