@@ -122,6 +122,8 @@ public sealed class CommandProcess : IAsyncDisposable
     /// <summary>Sends a signal to the process (default SIGTERM). No effect once it has exited.</summary>
     public void Kill(Signal signal = Signal.SIGTERM)
     {
+        if (!Signals.IsValid((int)signal))
+            throw new ArgumentOutOfRangeException(nameof(signal), (int)signal, $"unknown signal {(int)signal}: use a Signal from SIGHUP (1) to SIGSYS ({Signals.Max})");
         if (_process is null || _kernel is null || _process.ExitStatus is not null) return;
         _kernel.Kill(null, _process.Pid, (int)signal);
     }

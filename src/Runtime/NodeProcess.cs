@@ -36,6 +36,7 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Sends a signal by name ("SIGINT", "TERM") or number ("9").</summary>
     public void Kill(string signal)
     {
+        ArgumentNullException.ThrowIfNull(signal);
         if (!Signals.TryParse(signal, out var s)) throw new ArgumentException($"unknown signal '{signal}': use a name like SIGTERM or a number 1-31", nameof(signal));
         _process.Kill(s);
     }

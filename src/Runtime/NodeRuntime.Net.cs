@@ -17,7 +17,14 @@ public sealed partial class NodeRuntime
     public ListenerInfo? FindListener(ListenerQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        CheckQuery(query);
         return Listeners.FirstOrDefault(l => Matches(l, query));
+    }
+
+    private static void CheckQuery(ListenerQuery query)
+    {
+        if (query.Port is { } port && (port < 0 || port > 65535))
+            throw new ArgumentOutOfRangeException(nameof(query), port, $"ListenerQuery.Port must be 0-65535; got {port}");
     }
 
     /// <summary>
@@ -28,6 +35,8 @@ public sealed partial class NodeRuntime
     public async Task<ListenerInfo> WaitForListenerAsync(ListenerQuery query, TimeSpan? timeout = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        CheckQuery(query);
+        ArgumentChecks.Timeout(timeout, "the listener timeout", nameof(timeout));
         var limit = timeout ?? DefaultListenerTimeout;
         using var changed = new SemaphoreSlim(0);
         using var subscription = _kernel.Sockets.ListenersChanged.Subscribe(() =>
@@ -64,6 +73,7 @@ public sealed partial class NodeRuntime
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        if (request is not null) CheckRequest(request);
         using var connection = KernelConnection.Open(_kernel, port);
         return await HttpExchange.SendAsync(connection, request ?? new FetchRequest(), ct).ConfigureAwait(false);
     }
@@ -90,4 +100,14 @@ public sealed partial class NodeRuntime
     }
 
     internal static bool IsVmHost(string host) => SocketTable.IsLocal(host);
+
+    /// <summary>An HTTP method is a token and the path an origin-form target ("/" then no spaces or control characters).</summary>
+    private static void CheckRequest(FetchRequest request)
+    {
+        const string p = "request";
+        if (string.IsNullOrEmpty(request.Method) || !request.Method.All(c => c is > ' ' and < '\u007f' && !"()<>@,;:\\\"/[]?={}".Contains(c)))
+            throw new ArgumentException($"FetchRequest.Method is not an HTTP method: '{request.Method}'", p);
+        if (string.IsNullOrEmpty(request.Path) || request.Path[0] != '/' || request.Path.Any(c => c <= ' ' || c == '\u007f'))
+            throw new ArgumentException($"FetchRequest.Path must start with '/' and contain no spaces or control characters (percent-encode them): '{request.Path}'", p);
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class NodeRuntime
     public Task<ExecResult> ExecAsync(string code, ExecOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(code);
+        if (options is not null) ArgumentChecks.Exec(options);
         return ExecCommandAsync("node", NodeArgs(code, options?.FilePath, options?.Cwd), options, ct);
     }
 
@@ -39,7 +40,7 @@ public sealed partial class NodeRuntime
     private string ResolveFilePath(string filePath, string? cwd)
     {
         if (filePath.Length == 0 || filePath.Contains('\0') || filePath.EndsWith('/'))
-            throw new ArgumentException($"FilePath must name a file: '{filePath}'", nameof(filePath));
+            throw new ArgumentException($"FilePath must name a file: '{filePath.Replace("\0", "\\0", StringComparison.Ordinal)}'", "options");
         return GuestPath.Combine(cwd ?? _options.Cwd, filePath);
     }
 
@@ -54,6 +55,7 @@ public sealed partial class NodeRuntime
         ArgumentNullException.ThrowIfNull(code);
         ThrowIfDisposed();
         options ??= new ExecOptions();
+        ArgumentChecks.Exec(options);
         var id = Interlocked.Increment(ref _nextRun);
         var module = options.FilePath is { } path ? ResolveFilePath(path, options.Cwd) : $"{ScratchDirectory}/run-{id}.mjs";
         var valueFile = $"{ScratchDirectory}/run-{id}.json";
@@ -92,6 +94,7 @@ public sealed partial class NodeRuntime
     {
         ArgumentNullException.ThrowIfNull(code);
         options ??= new SpawnOptions();
+        ArgumentChecks.Timeout(options.Timeout, "SpawnOptions.Timeout", nameof(options));
         var exec = new ExecOptions
         {
             Env = options.Env,

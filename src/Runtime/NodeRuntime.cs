@@ -52,6 +52,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     {
         ct.ThrowIfCancellationRequested();
         options ??= new NodeRuntimeOptions();
+        ArgumentChecks.Runtime(options);
         options.Limits.Validate();
         var directory = Drivers.Wasm.CommandsDirectory.Resolve(options.CommandsDir);
         var kernel = new VirtualKernel(options.Permissions.ToKernel(), options.Limits.ToKernel());
@@ -82,6 +83,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     public async Task<ExecResult> ExecCommandAsync(string command, IReadOnlyList<string> args, ExecOptions? options = null, CancellationToken ct = default)
     {
         options ??= new ExecOptions();
+        ArgumentChecks.Exec(options);
         var handle = Start(command, args, options, capture: true, keepStdinOpen: false);
         var timedOut = false;
         using var timeout = options.Timeout is { } t ? new CancellationTokenSource(t) : null;
@@ -124,6 +126,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     {
         ct.ThrowIfCancellationRequested();
         options ??= new ExecOptions();
+        ArgumentChecks.Exec(options);
         var handle = Start(command, args, options, capture: false, keepStdinOpen: true);
         if (options.Timeout is { } t)
         {
@@ -139,6 +142,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     {
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(command);
+        ArgumentChecks.Args(args);
         if (_options.OnStdout is not null || _options.OnStderr is not null)
             options = options with { OnStdout = options.OnStdout + _options.OnStdout, OnStderr = options.OnStderr + _options.OnStderr };
         var capacity = _kernel.Limits.PipeCapacity;

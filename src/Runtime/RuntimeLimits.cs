@@ -45,13 +45,13 @@ public sealed record RuntimeLimits
 
     internal void Validate()
     {
-        if (JsHeapBytes < MinJsHeapBytes) throw new ArgumentException($"Limits.JsHeapBytes must be at least {MinJsHeapBytes} (16 MiB); got {JsHeapBytes}");
-        if (WasmMemoryBytes <= 0) throw new ArgumentException($"Limits.WasmMemoryBytes must be positive; got {WasmMemoryBytes}");
-        if (CpuTimePerProcess is { } cpu && cpu <= TimeSpan.Zero) throw new ArgumentException($"Limits.CpuTimePerProcess must be positive or null; got {cpu}");
-        if (MaxProcesses < 2) throw new ArgumentException($"Limits.MaxProcesses must be at least 2 (init and one process); got {MaxProcesses}");
-        if (MaxOpenFiles < 3) throw new ArgumentException($"Limits.MaxOpenFiles must be at least 3 (stdin, stdout, stderr); got {MaxOpenFiles}");
-        if (MaxFileSystemBytes < 0) throw new ArgumentException($"Limits.MaxFileSystemBytes must not be negative; got {MaxFileSystemBytes}");
-        if (MaxOutputBytes < 0) throw new ArgumentException($"Limits.MaxOutputBytes must not be negative; got {MaxOutputBytes}");
+        if (JsHeapBytes < MinJsHeapBytes) throw new ArgumentException($"Limits.JsHeapBytes must be at least {MinJsHeapBytes} (16 MiB); got {JsHeapBytes}", "options");
+        if (WasmMemoryBytes <= 0) throw new ArgumentException($"Limits.WasmMemoryBytes must be positive; got {WasmMemoryBytes}", "options");
+        if (CpuTimePerProcess is { } cpu && cpu <= TimeSpan.Zero) throw new ArgumentException($"Limits.CpuTimePerProcess must be positive or null; got {cpu}", "options");
+        if (MaxProcesses < 2) throw new ArgumentException($"Limits.MaxProcesses must be at least 2 (init and one process); got {MaxProcesses}", "options");
+        if (MaxOpenFiles < 3) throw new ArgumentException($"Limits.MaxOpenFiles must be at least 3 (stdin, stdout, stderr); got {MaxOpenFiles}", "options");
+        if (MaxFileSystemBytes < 0) throw new ArgumentException($"Limits.MaxFileSystemBytes must not be negative; got {MaxFileSystemBytes}", "options");
+        if (MaxOutputBytes < 0) throw new ArgumentException($"Limits.MaxOutputBytes must not be negative; got {MaxOutputBytes}", "options");
     }
 
     internal Kernel.KernelLimits ToKernel() => Kernel.KernelLimits.Default with
