@@ -12,7 +12,11 @@ public sealed record RuntimePermissions
     public bool Environment { get; init; } = true;
     /// <summary>Connections to addresses outside the VM.</summary>
     public bool NetworkEgress { get; init; }
-    /// <summary>With <see cref="NetworkEgress"/>: only these host names (empty = any).</summary>
+    /// <summary>
+    /// With <see cref="NetworkEgress"/> (required): only these host names or addresses (empty = any). An allowed name
+    /// is never connected at a loopback, unspecified or link-local address its DNS answers with; the host's own
+    /// loopback is reached only as host.secure-exec.internal, when that name is listed.
+    /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
     public static RuntimePermissions Default { get; } = new();
