@@ -18,6 +18,9 @@ internal sealed partial class EventLoop
         }
     }
 
+    /// <summary>A worker's loop: caught signals are the main thread's, so a pending one must not make this loop spin.</summary>
+    public bool LeavesSignalsToMainThread { get; set; }
+
     /// <summary>Wakes the loop's wait without an event (a worker was told to terminate). Safe from any thread.</summary>
     public void Interrupt() => Wake();
 

@@ -248,6 +248,8 @@ internal sealed partial class EventLoop(KernelProcess process) : IDisposable
         lock (_wake)
         {
             var e = process.Block(_wake, () => _woken || _exitedChildren.Count > 0 || ReadyReaders().Count > 0, timeout);
+            if (e == Errno.EINTR && LeavesSignalsToMainThread && process.FatalSignal is null && !_woken)
+                Monitor.Wait(_wake, 10); // until the main thread takes the caught signal: wait in short steps, not a spin
             _woken = false;
             return e == Errno.ETIMEDOUT ? Errno.SUCCESS : e;
         }

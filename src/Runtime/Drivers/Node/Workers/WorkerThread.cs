@@ -84,6 +84,7 @@ internal sealed class WorkerThread
             if (_start.MaxHeapBytes is { } heap) options = options with { MaxHeapBytes = heap };
             using (var instance = new NodeInstance(Parent.Process, Parent.Image, options, this))
             {
+                instance.Loop.LeavesSignalsToMainThread = true;
                 foreach (var port in _start.DataPorts.Prepend(_start.Port)) _hub.Ports.Give(null, port, instance); // in transit since WorkerStart
                 lock (_lock)
                 {

@@ -32,6 +32,23 @@ public sealed class WorkerThreadTests
     }
 
     [Fact]
+    public void Worker_ProcessStdin_IsEmptyAndLeavesFd0ToTheMainThread()
+    {
+        using var vm = new NodeHarness();
+        var r = vm.Run(["node", "-e", """
+            const { Worker } = require('worker_threads');
+            const w = new Worker("let n = 0; process.stdin.on('data', (d) => { n += d.length; }).on('end', () => require('worker_threads').parentPort.postMessage(n))", { eval: true });
+            w.on('message', (n) => {
+              console.log('worker read', n);
+              let text = '';
+              process.stdin.setEncoding('utf8').on('data', (d) => { text += d; }).on('end', () => console.log('main read', text));
+            });
+            """], stdin: "hello from the host");
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("worker read 0\nmain read hello from the host\n", r.Stdout);
+    }
+
+    [Fact]
     public void Kill_ProcessWithBusyAndIdleWorkers_EveryThreadAndEngineEnds()
     {
         using var vm = new NodeHarness();

@@ -17,6 +17,18 @@ module.exports = function setupWorker() {
     throw errors.codedError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION', `${name} is not supported in workers`);
   };
   process.chdir = unsupported('process.chdir()');
+  // Like Node without `stdin: true`: the worker's process.stdin is an empty stream (fd 0 stays the main thread's).
+  let stdin;
+  Object.defineProperty(process, 'stdin', {
+    configurable: true, enumerable: true,
+    get() {
+      if (!stdin) {
+        stdin = new (require('stream').Readable)({ read() { this.push(null); } });
+        stdin.fd = 0;
+      }
+      return stdin;
+    },
+  });
   process.abort = unsupported('process.abort()');
 
   const messaging = require('internal/worker/messaging');
