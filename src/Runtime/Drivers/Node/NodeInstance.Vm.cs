@@ -51,8 +51,7 @@ internal sealed partial class NodeInstance
         syntaxError = null;
         V8ScriptEngine? engine = id == 0 ? Engine : _contexts.GetValueOrDefault(id);
         if (engine is null) return VmRunResult.NoSuchContext;
-        if (id == 0 && !filename.StartsWith("node:", StringComparison.Ordinal)) // import() as in this context's other code
-            source = DynamicImportRewriter.Rewrite(source, filename.StartsWith('/') ? filename : Process.Cwd.TrimEnd('/') + "/" + filename);
+        if (id == 0) source = RewriteImports(source, filename); // import() as in this context's other code
         V8Script script;
         try
         {
@@ -89,14 +88,6 @@ internal sealed partial class NodeInstance
             _sink.InvokeAsFunction(value, threw);
         }
         return VmRunResult.Ran;
-    }
-
-    private static DocumentInfo ScriptDocument(string filename, ref string source)
-    {
-        if (filename.StartsWith('/')) return new DocumentInfo(NodeDocumentLoader.FileUri(filename));
-        if (filename.StartsWith("node:", StringComparison.Ordinal)) return new DocumentInfo(new Uri(filename));
-        source += "\n//# sourceURL=" + filename;
-        return new DocumentInfo("eval");
     }
 
     private void DisposeContexts()

@@ -278,21 +278,27 @@ internal sealed partial class NodeInstance : IDisposable
     /// </summary>
     private static DocumentInfo BuiltinDocument(string name) => s_builtinDocuments.GetOrAdd(name, n => new DocumentInfo(new Uri(n)));
 
+    /// <summary>Guest code (not a built-in) gets import() pointed at the runtime's own (see DynamicImportRewriter).</summary>
+    private string RewriteImports(string source, string filename) =>
+        filename.StartsWith("node:", StringComparison.Ordinal) ? source
+            : DynamicImportRewriter.Rewrite(source, filename.StartsWith('/') ? filename : Process.Cwd.TrimEnd('/') + "/" + filename);
+
+    /// <summary>The document a script is compiled as: a file URL, a built-in, or "eval" with a sourceURL naming it.</summary>
+    private static DocumentInfo ScriptDocument(string filename, ref string source)
+    {
+        if (filename.StartsWith('/')) return new DocumentInfo(NodeDocumentLoader.FileUri(filename));
+        if (filename.StartsWith("node:", StringComparison.Ordinal)) return BuiltinDocument(filename);
+        source += "\n//# sourceURL=" + filename;
+        return new DocumentInfo("eval");
+    }
+
     /// <summary>Compiles guest source as a script named after <paramref name="filename"/> (stack traces show it),
     /// runs it and hands the completion value to the bootstrap's sink as (value, threw). Returns true, or V8's
     /// error details when the source does not parse.</summary>
     public object CompileFunction(string source, string filename)
     {
-        DocumentInfo info;
-        if (!filename.StartsWith("node:", StringComparison.Ordinal))
-            source = DynamicImportRewriter.Rewrite(source, filename.StartsWith('/') ? filename : Process.Cwd.TrimEnd('/') + "/" + filename);
-        if (filename.StartsWith('/')) info = new DocumentInfo(NodeDocumentLoader.FileUri(filename));
-        else if (filename.StartsWith("node:", StringComparison.Ordinal)) info = BuiltinDocument(filename);
-        else
-        {
-            info = new DocumentInfo("eval");
-            source += "\n//# sourceURL=" + filename;
-        }
+        source = RewriteImports(source, filename);
+        var info = ScriptDocument(filename, ref source);
         V8Script script;
         try
         {
