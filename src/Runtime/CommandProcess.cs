@@ -129,11 +129,13 @@ public sealed class CommandProcess : IAsyncDisposable
     }
 
     /// <summary>Signals the process and every process in its group (the guest's children, unless they moved).</summary>
+    /// <remarks>The group is signalled even after the process itself exited: its background children (a fork
+    /// bomb's orphans) still hold the output pipes.</remarks>
     internal void KillGroup(Signal signal)
     {
-        if (_process is null || _kernel is null || _process.ExitStatus is not null) return;
+        if (_process is null || _kernel is null) return;
         _kernel.Kill(null, -_process.ProcessGroup, (int)signal);
-        _kernel.Kill(null, _process.Pid, (int)signal);
+        if (_process.ExitStatus is null) _kernel.Kill(null, _process.Pid, (int)signal);
     }
 
     /// <summary>Waits until the process has exited and its stdout/stderr are drained; returns <see cref="ExitCode"/>.</summary>
@@ -255,7 +257,7 @@ public sealed class CommandProcess : IAsyncDisposable
         return done.Task;
     }
 
-    /// <summary>Kills the process (SIGKILL) if it still runs and waits for it.</summary>
+    /// <summary>Kills the process and its process group (SIGKILL) and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {
         KillGroup(Signal.SIGKILL);

@@ -15,6 +15,8 @@ internal sealed class VirtualKernel : IDisposable
     /// <summary>PATH used when a process has none (execvp's default on Linux, minus ".").</summary>
     public const string DefaultPath = "/usr/local/bin:/usr/bin:/bin";
     private const int MaxInterpreterDepth = 4;
+    /// <summary>Rescans of a group kill for processes spawned meanwhile (each round needs a spawn to race it).</summary>
+    private const int MaxKillRounds = 64;
 
     private readonly List<Thread> _threads = []; // guarded by itself
     private volatile bool _disposed;
@@ -87,6 +89,9 @@ internal sealed class VirtualKernel : IDisposable
             return addError;
         }
         if (parent is not null) process.InheritIgnoredSignals(parent);
+        // A parent killed while it spawned (a group kill, Dispose) takes the child with it: the child is in the
+        // table now, so a kill that missed it saw the parent's signal already.
+        if (_disposed || parent?.FatalSignal is not null) process.Deliver(Signal.SIGKILL);
         process.ExecutablePath = image.Path;
         StartThread(process, image);
         child = process;
@@ -115,8 +120,18 @@ internal sealed class VirtualKernel : IDisposable
         if (signal != 0 && !Signals.IsValid(signal)) return Errno.EINVAL;
         var targets = Processes.Targets(sender, pid);
         if (targets.Count == 0) return Errno.ESRCH;
-        if (signal != 0)
-            foreach (var t in targets) t.Deliver((Signal)signal);
+        if (signal == 0) return Errno.SUCCESS;
+        foreach (var t in targets) t.Deliver((Signal)signal);
+        if (pid > 0) return Errno.SUCCESS;
+        // A group (or everyone) may have spawned while we delivered: signal the newcomers too, like Linux, where
+        // fork cannot complete past a pending fatal signal (with Spawn's check on the parent, nobody escapes).
+        var signalled = targets.ToHashSet();
+        for (var round = 0; round < MaxKillRounds; round++)
+        {
+            var newcomers = Processes.Targets(sender, pid).Where(signalled.Add).ToList();
+            if (newcomers.Count == 0) break;
+            foreach (var t in newcomers) t.Deliver((Signal)signal);
+        }
         return Errno.SUCCESS;
     }
 
@@ -245,12 +260,12 @@ internal sealed class VirtualKernel : IDisposable
             IsBackground = true,
             Name = $"secure-exec pid {process.Pid} ({process.Name})",
         };
-        lock (_threads)
+        lock (_threads) // started under the lock: Dispose must never Join a thread that has not started
         {
             _threads.RemoveAll(t => !t.IsAlive);
             _threads.Add(thread);
+            thread.Start();
         }
-        thread.Start();
     }
 
     /// <summary>The body of every process thread: run images until one exits (following execve).</summary>
@@ -307,13 +322,17 @@ internal sealed class VirtualKernel : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var p in Processes.All)
-            if (p.Pid != 1) p.Deliver(Signal.SIGKILL);
-        Thread[] threads;
-        lock (_threads) threads = [.. _threads];
         var deadline = Environment.TickCount64 + 5000;
-        foreach (var t in threads)
-            t.Join(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+        // Repeat while spawns that were under way still add processes (they get SIGKILL in Spawn).
+        do
+        {
+            foreach (var p in Processes.All)
+                if (p.Pid != 1) p.Deliver(Signal.SIGKILL);
+            Thread[] threads;
+            lock (_threads) threads = [.. _threads];
+            foreach (var t in threads)
+                t.Join(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+        } while (LiveThreadCount > 0 && Environment.TickCount64 < deadline);
     }
 
     /// <summary>Threads of processes that are still running (for leak checks).</summary>
