@@ -41,6 +41,16 @@ public sealed record RuntimeLimits
     /// </summary>
     public long MaxOutputBytes { get; init; } = 32L << 20;
 
+    /// <summary>Default of <see cref="MaxTimersPerProcess"/>.</summary>
+    public const int DefaultMaxTimersPerProcess = 100_000;
+
+    /// <summary>
+    /// Live timers (setTimeout/setInterval not yet fired or cleared) of each JavaScript process, and separately its
+    /// pending setImmediate callbacks: beyond it the call throws <c>RangeError [ERR_SANDBOX_TIMER_LIMIT]</c> (Node has no
+    /// such limit; the host keeps a record per timer outside the V8 heap). Default 100,000.
+    /// </summary>
+    public int MaxTimersPerProcess { get; init; } = DefaultMaxTimersPerProcess;
+
     public static RuntimeLimits Default { get; } = new();
 
     internal void Validate()
@@ -51,6 +61,7 @@ public sealed record RuntimeLimits
         if (MaxProcesses < 2) throw new ArgumentException($"Limits.MaxProcesses must be at least 2 (init and one process); got {MaxProcesses}", "options");
         if (MaxOpenFiles < 3) throw new ArgumentException($"Limits.MaxOpenFiles must be at least 3 (stdin, stdout, stderr); got {MaxOpenFiles}", "options");
         if (MaxFileSystemBytes < 0) throw new ArgumentException($"Limits.MaxFileSystemBytes must not be negative; got {MaxFileSystemBytes}", "options");
+        if (MaxTimersPerProcess < 1) throw new ArgumentException($"Limits.MaxTimersPerProcess must be at least 1; got {MaxTimersPerProcess}", "options");
         if (MaxOutputBytes < 0) throw new ArgumentException($"Limits.MaxOutputBytes must not be negative; got {MaxOutputBytes}", "options");
     }
 

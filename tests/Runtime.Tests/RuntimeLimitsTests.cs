@@ -138,11 +138,36 @@ public sealed class RuntimeLimitsTests
     }
 
     [Fact]
+    public async Task MaxTimersPerProcess_Exceeded_ThrowsRangeErrorNamingTheLimit()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxTimersPerProcess = 100 } });
+        var r = await rt.ExecAsync("""
+            const ts = [];
+            for (let i = 0; i < 100; i++) ts.push(i % 2 ? setTimeout(() => {}, 100000) : setInterval(() => {}, 100000));
+            try { setTimeout(() => {}, 1); } catch (e) { console.log(e instanceof RangeError, e.code, e.message); }
+            clearTimeout(ts.pop());
+            ts.push(setTimeout(() => console.log('fired'), 1)); // room again after a clear
+            ts[0].refresh(); // a live timer restarts within the limit
+            const ims = [];
+            for (let i = 0; i < 100; i++) ims.push(setImmediate(() => {}));
+            try { setImmediate(() => {}); } catch (e) { console.log('immediate', e.code); }
+            ims.forEach(clearImmediate);
+            ts.slice(0, -1).forEach(clearTimeout); // all but 'fired'
+            """);
+        Assert.Equal("true ERR_SANDBOX_TIMER_LIMIT Too many live timers and immediates in this process (limit 100); clear the ones no longer needed or raise RuntimeLimits.MaxTimersPerProcess\n" +
+            "immediate ERR_SANDBOX_TIMER_LIMIT\nfired\n", r.Stdout);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
     public async Task Limits_Invalid_ThrowArgumentException()
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsHeapBytes = 1 << 20 } }));
         Assert.Contains("JsHeapBytes", ex.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { CpuTimePerProcess = TimeSpan.Zero } }));
+        ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxTimersPerProcess = 0 } }));
+        Assert.Contains("MaxTimersPerProcess", ex.Message);
     }
 
     [Fact]

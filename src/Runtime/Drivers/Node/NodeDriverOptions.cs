@@ -9,6 +9,9 @@ internal sealed record NodeDriverOptions
     /// <summary>node:vm contexts per process (each a V8 context in the process's heap); more fail loudly.</summary>
     public int MaxVmContexts { get; init; } = 1024;
 
+    /// <summary>Live timers (and, separately, pending immediates) per process; beyond it ERR_SANDBOX_TIMER_LIMIT.</summary>
+    public int MaxTimers { get; init; } = RuntimeLimits.DefaultMaxTimersPerProcess;
+
     /// <summary>Tests only: also publish the bridge function as this global, to probe it with hostile calls.</summary>
     internal string? ExposeBridgeForTests { get; init; }
 

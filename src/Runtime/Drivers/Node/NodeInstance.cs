@@ -36,7 +36,7 @@ internal sealed partial class NodeInstance : IDisposable
         Process = process;
         _image = image;
         _options = options;
-        Loop = new EventLoop(process);
+        Loop = new EventLoop(process) { MaxTimers = options.MaxTimers };
         Bridge = new NodeBridge(this);
         Resolver = new ModuleResolver(process, Bridge);
         Engine = CreateEngine();

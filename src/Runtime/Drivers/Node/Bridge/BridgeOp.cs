@@ -9,10 +9,10 @@ internal enum BridgeOp
     // ---- loop ----
     Exit = 1,            // (code): ends the process after 'exit' handlers ran
     TicksPending,        // (): the nextTick queue became non-empty
-    TimerStart,          // (id, ms, repeatMs)
+    TimerStart,          // (id, ms, repeatMs) → 0, or the limit when the process has MaxTimers live timers
     TimerClear,          // (id)
     TimerRef,            // (id, ref)
-    ImmediateAdd,        // (id)
+    ImmediateAdd,        // (id) → 0, or the limit when MaxTimers immediates are pending
     ImmediateClear,      // (id)
     Post,                // (id): run JS callback id in the poll phase (fs callbacks)
     HandleRef,           // (id, ref): read watchers and child watches

@@ -66,10 +66,10 @@ internal sealed partial class NodeBridge(NodeInstance node)
         {
             case BridgeOp.Exit: node.RequestExit(Int(a, 1)); r.Set(0); break;
             case BridgeOp.TicksPending: node.Loop.TicksPending = true; r.Set(0); break;
-            case BridgeOp.TimerStart: node.Loop.StartTimer(Int(a, 1), Num(a, 2), Num(a, 3)); r.Set(0); break;
+            case BridgeOp.TimerStart: r.Set(node.Loop.StartTimer(Int(a, 1), Num(a, 2), Num(a, 3)) ? 0 : node.Loop.MaxTimers); break;
             case BridgeOp.TimerClear: node.Loop.ClearTimer(Int(a, 1)); r.Set(0); break;
             case BridgeOp.TimerRef: node.Loop.RefTimer(Int(a, 1), Bool(a, 2)); r.Set(0); break;
-            case BridgeOp.ImmediateAdd: node.Loop.AddImmediate(Int(a, 1)); r.Set(0); break;
+            case BridgeOp.ImmediateAdd: r.Set(node.Loop.AddImmediate(Int(a, 1)) ? 0 : node.Loop.MaxTimers); break;
             case BridgeOp.ImmediateClear: node.Loop.ClearImmediate(Int(a, 1)); r.Set(0); break;
             case BridgeOp.Post: node.Loop.Post(Int(a, 1)); r.Set(0); break;
             case BridgeOp.HandleRef: r.Set(node.Loop.SetRef(Int(a, 1), Bool(a, 2))); break;

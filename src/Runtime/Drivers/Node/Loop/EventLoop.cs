@@ -18,6 +18,7 @@ internal sealed partial class EventLoop(KernelProcess process) : IDisposable
     private long _timerSeq;
     private readonly List<int> _immediates = [];
     private readonly HashSet<int> _clearedImmediates = [];
+    private readonly HashSet<int> _pendingImmediates = []; // queued and not cleared (the limit counts these)
     private readonly Queue<int> _posts = new();
     private readonly Dictionary<int, ReadWatcher> _readers = [];
     private readonly Dictionary<int, ChildWatch> _children = [];
@@ -57,12 +58,18 @@ internal sealed partial class EventLoop(KernelProcess process) : IDisposable
 
     // ---- timers ----
 
-    public void StartTimer(int id, double ms, double repeat)
+    /// <summary>Live timers, and pending immediates, allowed (RuntimeLimits.MaxTimersPerProcess).</summary>
+    public int MaxTimers { get; init; } = int.MaxValue;
+
+    /// <summary>Starts (or restarts) a timer; false when <see cref="MaxTimers"/> live timers exist already.</summary>
+    public bool StartTimer(int id, double ms, double repeat)
     {
+        if (_timers.Count >= MaxTimers && !_timers.ContainsKey(id)) return false;
         ClearTimer(id);
         var t = new Timer { Due = Now + Math.Max(1, ms), Repeat = repeat, Seq = ++_timerSeq };
         _timers[id] = t;
         _timerQueue.Add((t.Due, t.Seq, id));
+        return true;
     }
 
     public void ClearTimer(int id)
@@ -110,13 +117,21 @@ internal sealed partial class EventLoop(KernelProcess process) : IDisposable
 
     // ---- immediates and posts ----
 
-    public void AddImmediate(int id)
+    /// <summary>Queues an immediate; false when <see cref="MaxTimers"/> are pending (queued, not cleared) already.</summary>
+    public bool AddImmediate(int id)
     {
+        if (_pendingImmediates.Count >= MaxTimers) return false;
         _clearedImmediates.Remove(id);
         _immediates.Add(id);
+        _pendingImmediates.Add(id);
+        return true;
     }
 
-    public void ClearImmediate(int id) => _clearedImmediates.Add(id);
+    public void ClearImmediate(int id)
+    {
+        _clearedImmediates.Add(id);
+        _pendingImmediates.Remove(id);
+    }
 
     public List<int> TakeImmediates()
     {
@@ -125,6 +140,7 @@ internal sealed partial class EventLoop(KernelProcess process) : IDisposable
             if (!_clearedImmediates.Contains(id)) list.Add(id);
         _immediates.Clear();
         _clearedImmediates.Clear();
+        _pendingImmediates.Clear();
         return list;
     }
 

@@ -148,7 +148,7 @@
       this[kId] = nextHandleId++;
       this._ref = true;
       timers.set(this[kId], this);
-      bridge(OP.TimerStart, this[kId], ms, repeat ? ms : 0);
+      startTimer(this, ms, repeat ? ms : 0);
     }
     ref() { this._ref = true; bridge(OP.TimerRef, this[kId], true); return this; }
     unref() { this._ref = false; bridge(OP.TimerRef, this[kId], false); return this; }
@@ -156,13 +156,17 @@
     refresh() {
       if (!this._destroyed) {
         timers.set(this[kId], this);
-        bridge(OP.TimerStart, this[kId], this._idleTimeout, this._repeat || 0);
+        startTimer(this, this._idleTimeout, this._repeat || 0);
         if (!this._ref) bridge(OP.TimerRef, this[kId], false);
       }
       return this;
     }
     close() { clearTimeout(this); return this; }
     [Symbol.toPrimitive]() { return this[kId]; }
+  }
+  function startTimer(t, ms, repeat) { // the host answers the limit when the process has too many
+    const limit = bridge(OP.TimerStart, t[kId], ms, repeat);
+    if (limit > 0) { timers.delete(t[kId]); t._destroyed = true; throw internal.errors.timerLimit(limit); }
   }
   function fireTimer(id) {
     const t = timers.get(id);
@@ -194,7 +198,8 @@
       this[kId] = nextHandleId++;
       this._ref = true;
       immediates.set(this[kId], this);
-      bridge(OP.ImmediateAdd, this[kId]);
+      const limit = bridge(OP.ImmediateAdd, this[kId]);
+      if (limit > 0) { immediates.delete(this[kId]); throw internal.errors.timerLimit(limit); }
     }
     ref() { this._ref = true; return this; }
     unref() { this._ref = false; return this; }

@@ -101,6 +101,12 @@ function notSupported(what) {
   return codedError(Error, 'ERR_NOT_SUPPORTED_IN_SANDBOX', `${what} is not supported in this sandbox`);
 }
 
+/** The VM's limit on live timers and immediates (RuntimeLimits.MaxTimersPerProcess); Node itself has none. */
+function timerLimit(limit) {
+  return codedError(RangeError, 'ERR_SANDBOX_TIMER_LIMIT',
+    `Too many live timers and immediates in this process (limit ${limit}); clear the ones no longer needed or raise RuntimeLimits.MaxTimersPerProcess`);
+}
+
 function validateString(value, name) {
   if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
 }
@@ -184,6 +190,6 @@ function printUncaught(err, internal) {
 }
 
 module.exports = {
-  errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, outOfRange, notSupported,
+  errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, outOfRange, notSupported, timerLimit,
   validateString, validateFunction, syntaxErrorFromDetails, decorateFatal, printUncaught, kSourceHeader,
 };
