@@ -20,6 +20,17 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public void Uncaught_OnLine1OfCommonJsFile_ReportsNodesColumn()
+    {
+        // Recorded with Node 22.23.3: the caret and the frame count columns from the start of the user's line 1 (V8 counts
+        // the CommonJS wrapper's header there; the report takes it off).
+        _vm.WriteFile("/app/line1.js", "const a = 1; a.b.c.d = 2;\n");
+        var r = _vm.Node("/app/line1.js");
+        Assert.StartsWith("/app/line1.js:1\nconst a = 1; a.b.c.d = 2;\n" + new string(' ', 17) + "^\n\n" +
+            "TypeError: Cannot read properties of undefined (reading 'c')\n    at Object.<anonymous> (/app/line1.js:1:18)\n", r.Stderr);
+    }
+
+    [Fact]
     public void Uncaught_Handler_CatchesAndExitCodeStays0()
     {
         var r = _vm.Node("-e", "process.on('uncaughtException', (e) => console.log('caught', e.message)); setTimeout(() => { throw new Error('x'); }, 1);");

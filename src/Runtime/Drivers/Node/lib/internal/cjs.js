@@ -6,6 +6,7 @@ const errors = internal.errors;
 const path = require('path');
 
 const sources = new Map(); // filename → source (for error reports)
+const wrapped = new Set();  // files compiled inside the wrapper: V8's columns on their line 1 count its header
 const wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 // Built-ins reachable only with the `node:` scheme (Node 22: node:test); not in builtinModules.
@@ -142,6 +143,7 @@ Module.prototype._compile = function (content, filename) {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   if (content.startsWith('#!')) content = '//' + content;
   sources.set(filename, content);
+  wrapped.add(filename);
   const fn = compile(Module.wrap(content), filename);
   const require = makeRequire(this);
   return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
@@ -241,4 +243,7 @@ function runEval(code, name, print) {
   return undefined;
 }
 
-module.exports = { Module, requireBuiltin, runMainFile, runEval, sourceOf: (f) => sources.get(f) };
+module.exports = {
+  Module, requireBuiltin, runMainFile, runEval, sourceOf: (f) => sources.get(f),
+  headerColumns: (f) => (wrapped.has(f) ? wrapper[0].length : 0),
+};

@@ -174,14 +174,19 @@ function printUncaught(err, internal) {
     if (frame) {
       const file = frame[1] || frame[4];
       const line = Number(frame[2] || frame[5]);
-      const col = Number(frame[3] || frame[6]);
+      let col = Number(frame[3] || frame[6]);
+      if (line === 1) col -= internal.cjs.headerColumns(file);
       const src = internal.cjs.sourceOf(file);
       const lineText = sourceLine(src, line, file);
       if (lineText !== undefined) text += `${file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
     }
   }
   if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
-    text += util.inspect(err);
+    // columns on line 1 of a CommonJS file, as Node reports them (without the module wrapper's header)
+    text += util.inspect(err).replace(/(\/[^\s():]+):1:(\d+)/g, (m, file, c) => {
+      const shift = internal.cjs.headerColumns(file);
+      return shift && Number(c) > shift ? `${file}:1:${Number(c) - shift}` : m;
+    });
   } else {
     text += 'Uncaught ' + util.inspect(err) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)';
   }
