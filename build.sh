@@ -28,6 +28,8 @@ case "${1:-}" in
     dotnet test SecureExec.Testing.sln -c "$configuration" --no-build -nologo -v:minimal
     # The packages as a consumer sees them: pack, then build and test samples/consumers against a local feed.
     CONFIGURATION="$configuration" bash build/samples.sh
+    # The benchmarks as a smoke test (each scenario once, micro-benchmarks as a dry job; no timing asserted, no peer).
+    bash bench/run.sh --quick --no-peer
     ;;
   *)
     echo "usage: ./build.sh demo | test" >&2

@@ -32,6 +32,15 @@ internal static class InterruptTicker
     private static void Tick()
     {
         foreach (var instance in s_instances.Keys)
-            if (instance.Process.FatalSignal is not null) instance.Interrupt();
+        {
+            try
+            {
+                if (instance.Process.FatalSignal is not null) instance.Interrupt();
+            }
+            catch (Exception)
+            {
+                // a timer thread must never throw (it would end the host process); the next tick retries
+            }
+        }
     }
 }

@@ -96,7 +96,9 @@ public sealed class VmContextTests : IDisposable
     public void Kill_BusyLoopInNewContext_StopsWithSignal()
     {
         var h = _vm.Start(["node", "-e", "console.log('spinning'); require('vm').runInNewContext('while (true) {}'); console.log('never')"]);
-        Thread.Sleep(300);
+        // killed only once it runs (a fixed sleep was too short under load), plus a moment to be inside the loop
+        Assert.True(SpinWait.SpinUntil(() => { lock (h.StdoutSoFar) return h.StdoutSoFar.ToString().Contains("spinning", StringComparison.Ordinal); }, 30_000));
+        Thread.Sleep(100);
         Assert.Equal(Errno.SUCCESS, _vm.Kernel.Kill(null, h.Process.Pid, (int)Signal.SIGTERM));
         var r = h.Wait(10_000);
         Assert.Equal(Signal.SIGTERM, r.Status.TermSignal);
