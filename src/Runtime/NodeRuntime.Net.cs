@@ -75,7 +75,7 @@ public sealed partial class NodeRuntime
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         if (request is not null) CheckRequest(request);
         using var connection = KernelConnection.Open(_kernel, port);
-        return await HttpExchange.SendAsync(connection, request ?? new FetchRequest(), ct).ConfigureAwait(false);
+        return await HttpExchange.SendAsync(connection, request ?? new FetchRequest(), _options.Limits.MaxHttpBodyBytes, ct).ConfigureAwait(false);
     }
 
     /// <summary>

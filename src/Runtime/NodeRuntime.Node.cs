@@ -16,7 +16,7 @@ public sealed partial class NodeRuntime
     private int _nextRun;
 
     private static void RegisterNode(VirtualKernel kernel, NodeRuntimeOptions options) =>
-        NodeDriver.Register(kernel, new NodeDriverOptions { MaxHeapBytes = (ulong)options.Limits.JsHeapBytes, MaxTimers = options.Limits.MaxTimersPerProcess });
+        NodeDriver.Register(kernel, new NodeDriverOptions { MaxHeapBytes = (ulong)options.Limits.JsHeapBytes, MaxArrayBufferBytes = (ulong)options.Limits.JsArrayBufferBytes, MaxTimers = options.Limits.MaxTimersPerProcess });
 
     /// <summary>
     /// Runs <paramref name="code"/> as an ES module (like <c>node --input-type=module -e</c>: relative imports

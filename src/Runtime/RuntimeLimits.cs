@@ -15,6 +15,16 @@ public sealed record RuntimeLimits
     /// </summary>
     public long JsHeapBytes { get; init; } = 512L << 20;
 
+    /// <summary>Default of <see cref="JsArrayBufferBytes"/>.</summary>
+    public const long DefaultJsArrayBufferBytes = 1L << 30;
+
+    /// <summary>
+    /// ArrayBuffer memory (Buffer, typed arrays) of each JavaScript process. V8 keeps it outside its heap, so
+    /// <see cref="JsHeapBytes"/> does not bound it; beyond it an allocation throws <c>RangeError: Array buffer allocation
+    /// failed</c>, as Node does when memory runs out. Default 1 GiB.
+    /// </summary>
+    public long JsArrayBufferBytes { get; init; } = DefaultJsArrayBufferBytes;
+
     /// <summary>Linear memory of each WASM process (sh, coreutils): beyond it malloc fails. Default 512 MiB.</summary>
     public long WasmMemoryBytes { get; init; } = 512L << 20;
 
@@ -51,11 +61,20 @@ public sealed record RuntimeLimits
     /// </summary>
     public int MaxTimersPerProcess { get; init; } = DefaultMaxTimersPerProcess;
 
+    /// <summary>
+    /// Bytes of a response body that <see cref="NodeRuntime.FetchAsync"/> (and the handler of
+    /// <see cref="NodeRuntime.CreateHttpMessageHandler"/>) reads from a guest server into host memory: a longer body, or
+    /// a Content-Length announcing one, fails the request with <see cref="HttpRequestException"/> naming this limit.
+    /// Default 256 MiB.
+    /// </summary>
+    public long MaxHttpBodyBytes { get; init; } = 256L << 20;
+
     public static RuntimeLimits Default { get; } = new();
 
     internal void Validate()
     {
         if (JsHeapBytes < MinJsHeapBytes) throw new ArgumentException($"Limits.JsHeapBytes must be at least {MinJsHeapBytes} (16 MiB); got {JsHeapBytes}", "options");
+        if (JsArrayBufferBytes <= 0) throw new ArgumentException($"Limits.JsArrayBufferBytes must be positive; got {JsArrayBufferBytes}", "options");
         if (WasmMemoryBytes <= 0) throw new ArgumentException($"Limits.WasmMemoryBytes must be positive; got {WasmMemoryBytes}", "options");
         if (CpuTimePerProcess is { } cpu && cpu <= TimeSpan.Zero) throw new ArgumentException($"Limits.CpuTimePerProcess must be positive or null; got {cpu}", "options");
         if (MaxProcesses < 2) throw new ArgumentException($"Limits.MaxProcesses must be at least 2 (init and one process); got {MaxProcesses}", "options");
@@ -63,6 +82,8 @@ public sealed record RuntimeLimits
         if (MaxFileSystemBytes < 0) throw new ArgumentException($"Limits.MaxFileSystemBytes must not be negative; got {MaxFileSystemBytes}", "options");
         if (MaxTimersPerProcess < 1) throw new ArgumentException($"Limits.MaxTimersPerProcess must be at least 1; got {MaxTimersPerProcess}", "options");
         if (MaxOutputBytes < 0) throw new ArgumentException($"Limits.MaxOutputBytes must not be negative; got {MaxOutputBytes}", "options");
+        if (MaxHttpBodyBytes < 0 || MaxHttpBodyBytes > Array.MaxLength)
+            throw new ArgumentException($"Limits.MaxHttpBodyBytes must be between 0 and {Array.MaxLength} (a .NET array); got {MaxHttpBodyBytes}", "options");
     }
 
     internal Kernel.KernelLimits ToKernel() => Kernel.KernelLimits.Default with

@@ -68,6 +68,32 @@ public sealed class NodeRuntimeNetTests
     }
 
     [Fact]
+    public async Task FetchAsync_BodyPastMaxHttpBodyBytes_FailsNamingTheLimit_RuntimeStaysUsable()
+    {
+        // A guest server must not make the host allocate what it announces or stream without end into host memory.
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxHttpBodyBytes = 1 << 20 } });
+        await using var server = await rt.SpawnAsync("""
+            import net from "node:net";
+            import http from "node:http";
+            // announces a terabyte, sends a little
+            // (raw sockets: the host hanging up makes EPIPE, which would end the process without a listener, as in Node)
+            net.createServer((s) => s.on("error", () => {}).once("data", () => s.end("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\nabc"))).listen(3001);
+            // streams 2 MiB chunked (the server survives the host hanging up), and 2 MiB until close without a length
+            const big = "x".repeat(64 * 1024);
+            http.createServer((req, res) => { for (let i = 0; i < 32; i++) res.write(big); res.end(); }).listen(3002);
+            net.createServer((s) => s.on("error", () => {}).once("data", () => { s.write("HTTP/1.1 200 OK\r\n\r\n"); for (let i = 0; i < 32; i++) s.write(big); s.end(); })).listen(3003);
+            http.createServer((req, res) => res.end("small")).listen(3004);
+            """);
+        foreach (var port in new[] { 3001, 3002, 3003, 3004 }) await rt.WaitForListenerAsync(new ListenerQuery { Port = port });
+        foreach (var port in new[] { 3001, 3002, 3003 })
+        {
+            var e = await Assert.ThrowsAsync<HttpRequestException>(() => rt.FetchAsync(port));
+            Assert.Contains("MaxHttpBodyBytes (1048576 bytes)", e.Message);
+        }
+        Assert.Equal("small", (await rt.FetchAsync(3004)).Body);
+    }
+
+    [Fact]
     public async Task FetchAsync_NoListener_ThrowsNamingThePort()
     {
         await using var rt = await NodeRuntime.CreateAsync();

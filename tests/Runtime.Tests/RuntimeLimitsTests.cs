@@ -161,6 +161,24 @@ public sealed class RuntimeLimitsTests
     }
 
     [Fact]
+    public async Task JsArrayBufferBytes_Exceeded_AllocationFailsInTheGuestOnly()
+    {
+        // ArrayBuffer memory lives outside the V8 heap: without its own cap a guest could fill the host's memory.
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsArrayBufferBytes = 64L << 20 } });
+        var r = await rt.ExecAsync("""
+            const keep = [];
+            try { for (let i = 0; i < 64; i++) keep.push(Buffer.alloc(16 << 20)); console.log('allocated', keep.length); }
+            catch (e) { console.log(e.name, e.message, keep.length < 4); }
+            keep.length = 0;
+            console.log(new Uint8Array(8 << 20).length);
+            """);
+        Assert.Equal("RangeError Array buffer allocation failed true\n8388608\n", r.Stdout);
+        Assert.Equal(0, r.ExitCode);
+        await using var other = await NodeRuntime.CreateAsync();
+        Assert.Equal("16777216\n", (await other.ExecAsync("console.log(Buffer.alloc(16 << 20).length)")).Stdout);
+    }
+
+    [Fact]
     public async Task Limits_Invalid_ThrowArgumentException()
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsHeapBytes = 1 << 20 } }));
@@ -168,6 +186,10 @@ public sealed class RuntimeLimitsTests
         await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { CpuTimePerProcess = TimeSpan.Zero } }));
         ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxTimersPerProcess = 0 } }));
         Assert.Contains("MaxTimersPerProcess", ex.Message);
+        ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { MaxHttpBodyBytes = -1 } }));
+        Assert.Contains("MaxHttpBodyBytes", ex.Message);
+        ex = await Assert.ThrowsAsync<ArgumentException>(() => NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsArrayBufferBytes = 0 } }));
+        Assert.Contains("JsArrayBufferBytes", ex.Message);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ internal static class HttpExchange
 {
     private const int MaxHeadBytes = 64 * 1024;
 
-    public static async Task<FetchResponse> SendAsync(KernelConnection connection, FetchRequest request, CancellationToken ct)
+    /// <param name="maxBody">RuntimeLimits.MaxHttpBodyBytes: the most body bytes read into host memory.</param>
+    public static async Task<FetchResponse> SendAsync(KernelConnection connection, FetchRequest request, long maxBody, CancellationToken ct)
     {
         var method = string.IsNullOrEmpty(request.Method) ? "GET" : request.Method.ToUpperInvariant();
         var path = string.IsNullOrEmpty(request.Path) ? "/" : request.Path;
@@ -36,7 +37,7 @@ internal static class HttpExchange
         head.Append("Connection: close\r\n\r\n");
         await connection.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), ct).ConfigureAwait(false);
         if (body is { Length: > 0 } b) await connection.WriteAsync(b, ct).ConfigureAwait(false);
-        var reader = new Reader(connection);
+        var reader = new Reader(connection, maxBody);
         return await ReadResponseAsync(reader, method == "HEAD", ct).ConfigureAwait(false);
     }
 
@@ -74,8 +75,9 @@ internal static class HttpExchange
                 body = await reader.ReadChunkedAsync(ct).ConfigureAwait(false);
             else if (headers.TryGetValue("content-length", out var cl))
             {
-                if (!long.TryParse(cl, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > int.MaxValue)
+                if (!long.TryParse(cl, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
                     throw new HttpRequestException($"invalid Content-Length from the guest: '{cl}'");
+                reader.CheckBody(length);
                 body = await reader.ReadExactlyAsync((int)length, ct).ConfigureAwait(false);
             }
             else body = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
@@ -84,7 +86,7 @@ internal static class HttpExchange
     }
 
     /// <summary>Buffered reads over the connection.</summary>
-    private sealed class Reader(KernelConnection connection)
+    private sealed class Reader(KernelConnection connection, long maxBody)
     {
         private readonly byte[] _buffer = new byte[16384];
         private int _start, _end;
@@ -121,6 +123,14 @@ internal static class HttpExchange
             }
         }
 
+        /// <summary>Fails when a body of <paramref name="length"/> bytes would pass the limit.</summary>
+        public void CheckBody(long length)
+        {
+            if (length > maxBody)
+                throw new HttpRequestException($"the guest's response body is larger than RuntimeLimits.MaxHttpBodyBytes ({maxBody} bytes); " +
+                    "raise that limit in NodeRuntimeOptions.Limits if the guest is expected to send more");
+        }
+
         public async Task<byte[]> ReadExactlyAsync(int length, CancellationToken ct)
         {
             var result = new byte[length];
@@ -142,6 +152,7 @@ internal static class HttpExchange
             var ms = new MemoryStream();
             while (true)
             {
+                CheckBody(ms.Length + (_end - _start));
                 ms.Write(_buffer, _start, _end - _start);
                 _start = _end;
                 if (!await FillAsync(ct).ConfigureAwait(false)) return ms.ToArray();
@@ -159,6 +170,7 @@ internal static class HttpExchange
                 if (!int.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var n) || n < 0)
                     throw new HttpRequestException($"invalid chunk size from the guest: '{line}'");
                 if (n == 0) break;
+                CheckBody(ms.Length + n);
                 ms.Write(await ReadExactlyAsync(n, ct).ConfigureAwait(false));
                 if (await ReadLineAsync(ct).ConfigureAwait(false) != "") throw new HttpRequestException("missing CRLF after a chunk from the guest");
             }

@@ -28,16 +28,30 @@ internal static class EnginePool
     private static readonly ConcurrentQueue<V8Runtime> s_idle = new();
     private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
     private static readonly ConditionalWeakTable<V8Runtime, object> s_withContexts = new(); // node:vm added contexts
+    private static readonly ConditionalWeakTable<V8Runtime, object> s_customLimit = new(); // not the default ArrayBuffer cap
+
+    /// <summary>ArrayBuffer memory an isolate may hold (V8RuntimeConstraints.MaxArrayBufferAllocation; outside the V8
+    /// heap, so the heap limit does not bound it) unless a process asks for another: RuntimeLimits' default.</summary>
+    public const ulong DefaultArrayBufferBytes = (ulong)RuntimeLimits.DefaultJsArrayBufferBytes;
     private static int s_filling;
     private static int s_inUse;
 
     /// <summary>Engines taken and not yet given back with <see cref="Release"/> (for leak checks in tests).</summary>
     public static int InUse => Volatile.Read(ref s_inUse);
 
-    /// <summary>A never-used engine; the caller owns it and gives it back with <see cref="Release"/>.</summary>
-    public static V8ScriptEngine Take()
+    /// <summary>A never-used engine whose isolate holds at most <paramref name="arrayBufferBytes"/> of ArrayBuffer memory
+    /// (beyond it: RangeError "Array buffer allocation failed"); the caller owns it and gives it back with
+    /// <see cref="Release"/>. Only isolates with the default cap are kept ready and reused.</summary>
+    public static V8ScriptEngine Take(ulong arrayBufferBytes = DefaultArrayBufferBytes)
     {
-        var engine = s_spare.TryDequeue(out var spare) ? spare : Create();
+        V8ScriptEngine engine;
+        if (arrayBufferBytes != DefaultArrayBufferBytes)
+        {
+            var runtime = new V8Runtime(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes });
+            s_customLimit.AddOrUpdate(runtime, true);
+            engine = Create(runtime);
+        }
+        else engine = s_spare.TryDequeue(out var spare) ? spare : Create();
         Interlocked.Increment(ref s_inUse);
         Fill();
         return engine;
@@ -72,7 +86,7 @@ internal static class EnginePool
             reusable = false; // an engine that hit its heap limit may fail to tear down cleanly
         }
         if (runtime is null) return;
-        if (reusable && !s_withContexts.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
+        if (reusable && !s_withContexts.TryGetValue(runtime, out _) && !s_customLimit.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
             runtime.GetHeapInfo().UsedHeapSize < ReuseHeapBytes)
         {
             s_idle.Enqueue(runtime);
@@ -109,9 +123,11 @@ internal static class EnginePool
         thread.Start();
     }
 
-    private static V8ScriptEngine Create()
+    private static V8ScriptEngine Create() =>
+        Create(s_idle.TryDequeue(out var idle) ? idle : new V8Runtime(new V8RuntimeConstraints { MaxArrayBufferAllocation = DefaultArrayBufferBytes }));
+
+    private static V8ScriptEngine Create(V8Runtime runtime)
     {
-        var runtime = s_idle.TryDequeue(out var idle) ? idle : new V8Runtime();
         var engine = Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports));
         s_runtimes.Add(engine, runtime);
         return engine;

@@ -6,6 +6,9 @@ internal sealed record NodeDriverOptions
     /// <summary>V8 heap limit per process (MaxRuntimeHeapSize, a catchable limit; never MaxOldSpaceSize).</summary>
     public ulong MaxHeapBytes { get; init; } = 1UL << 30;
 
+    /// <summary>ArrayBuffer (Buffer, typed array) memory per process, outside the V8 heap; beyond it RangeError.</summary>
+    public ulong MaxArrayBufferBytes { get; init; } = EnginePool.DefaultArrayBufferBytes;
+
     /// <summary>node:vm contexts per process (each a V8 context in the process's heap); more fail loudly.</summary>
     public int MaxVmContexts { get; init; } = 1024;
 

@@ -57,7 +57,7 @@ internal sealed partial class NodeInstance : IDisposable
 
     private V8ScriptEngine CreateEngine()
     {
-        var engine = EnginePool.Take(); // a fresh context with the security settings, started off this path
+        var engine = EnginePool.Take(_options.MaxArrayBufferBytes); // a fresh context with the security settings, started off this path
         engine.MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes;
         engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
         InstallRejectionHook(engine);

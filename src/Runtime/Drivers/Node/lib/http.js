@@ -41,6 +41,9 @@ class ServerResponse extends OutgoingMessage {
     this.statusMessage = undefined;
     this.sendDate = true;
     this._server = server;
+    // A write after the client went away (EPIPE) is the socket's error, which the server handles (clientError or
+    // destroy), not the response's: Node's server never dies of a disconnecting client.
+    this._ignoreSocketErrors = true;
     this.strictContentLength = false;
     if (req.method === 'HEAD') this._hasBody = false;
     if (req.httpVersionMajor === 1 && req.httpVersionMinor === 0) {
