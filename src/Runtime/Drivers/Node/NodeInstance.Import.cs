@@ -13,10 +13,24 @@ internal sealed partial class NodeInstance
 {
     private ScriptObject? _dynamicImport; // node:internal/dynamic_import's exports
 
+    /// <summary>The last import the ES module loader could not resolve (specifier, importing file), for the error.</summary>
+    public (string Specifier, string From)? ModuleNotFound { get; set; }
+
+    private ScriptObject DynamicImportModule() =>
+        _dynamicImport ??= (ScriptObject)ModuleExports("internal", "internal/dynamic_import").Exports!;
+
+    /// <summary>The guest error for a failed link: Node's ERR_MODULE_NOT_FOUND when the loader could not resolve an
+    /// import, else V8's own error.</summary>
+    private object? LinkError(ScriptEngineException ex)
+    {
+        if (ModuleNotFound is not { } missing) return ex.ScriptException ?? ex.Message;
+        ModuleNotFound = null;
+        return DynamicImportModule().InvokeMethod("notFound", missing.Specifier, missing.From);
+    }
+
     public void EvaluateImport(string target, int id)
     {
-        _dynamicImport ??= (ScriptObject)ModuleExports("internal", "internal/dynamic_import").Exports!;
-        var done = _dynamicImport.GetProperty("done");
+        var done = DynamicImportModule().GetProperty("done");
         var info = new DocumentInfo(new Uri("node:internal/import/" + id))
         {
             Category = ModuleCategory.Standard,
@@ -31,10 +45,10 @@ internal sealed partial class NodeInstance
         }
         catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex))
         {
-            value = ex.ScriptException ?? ex.Message;
+            value = LinkError(ex);
             threw = true;
             // ClearScript throws instead of returning the rejected evaluation promise, which stays unhandled
-            _dynamicImport.InvokeMethod("evaluationFailed", value);
+            DynamicImportModule().InvokeMethod("evaluationFailed", value);
         }
         _sink.InvokeAsFunction(value, threw);
     }

@@ -217,7 +217,8 @@ internal sealed partial class NodeInstance : IDisposable
         }
         catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex))
         {
-            Call(DispatchKind.Fatal, ex.ScriptException ?? ex.Message, ex.ErrorDetails ?? "");
+            var missing = ModuleNotFound is not null;
+            Call(DispatchKind.Fatal, LinkError(ex), missing ? "" : ex.ErrorDetails ?? "");
             return;
         }
         if (result is ScriptObject promise) Call(DispatchKind.Main, "promise", promise, false);

@@ -31,6 +31,18 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public void StaticImport_MissingPackage_IsErrModuleNotFound()
+    {
+        // Node 22.23.3: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'nopkg' imported from /app/main.mjs", exit 1
+        _vm.WriteFile("/app/main.mjs", "import { x } from 'nopkg';\nconsole.log(x);\n");
+        var r = _vm.Node("/app/main.mjs");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'nopkg' imported from /app/main.mjs\n", r.Stderr);
+        Assert.Contains("code: 'ERR_MODULE_NOT_FOUND'", r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Fact]
     public void Uncaught_Handler_CatchesAndExitCodeStays0()
     {
         var r = _vm.Node("-e", "process.on('uncaughtException', (e) => console.log('caught', e.message)); setTimeout(() => { throw new Error('x'); }, 1);");

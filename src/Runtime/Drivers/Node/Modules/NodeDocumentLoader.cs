@@ -28,7 +28,10 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
         if (e != Errno.SUCCESS)
         {
             var from = sourceInfo?.Uri is { IsFile: true } p ? Uri.UnescapeDataString(p.AbsolutePath) : parentDir;
-            return Failing(specifier, $"Cannot find module '{specifier}' imported from {from}", "ERR_MODULE_NOT_FOUND");
+            // Fails the link of the importing graph (as Node fails before evaluating anything); the host turns it
+            // into Node's ERR_MODULE_NOT_FOUND error (NodeInstance.ModuleNotFound).
+            node.ModuleNotFound = (specifier, from);
+            throw new ModuleLoadException($"Cannot find module '{specifier}' imported from {from}");
         }
         if (_cache.TryGetValue(resolved, out var cached)) return cached;
         var document = resolved.StartsWith("node:", StringComparison.Ordinal)

@@ -10,6 +10,7 @@ writeFileSync(join(dir, 'tla.mjs'), 'await new Promise((r) => setTimeout(r, 5));
 writeFileSync(join(dir, 'late.mjs'), "await null;\nthrow new TypeError('late');\n");
 writeFileSync(join(dir, 'c.cjs'), 'exports.v = 7;\nexports.load = () => import("./tla.mjs");\n');
 writeFileSync(join(dir, 'bad.mjs'), 'export const = ;\n');
+writeFileSync(join(dir, 'static-missing.mjs'), "import { y } from 'no-such-dep';\nimport './nope.mjs';\nconsole.log('never', y);\n");
 const rel = (p) => p.replaceAll(dir, '<dir>').replaceAll(import.meta.filename, '<self>');
 const attempt = async (label, spec) => {
   try {
@@ -25,6 +26,7 @@ await attempt('throws', join(dir, 'throws.mjs'));
 await attempt('throws again', join(dir, 'throws.mjs'));
 await attempt('late throw', join(dir, 'late.mjs'));
 await attempt('syntax', join(dir, 'bad.mjs'));
+await attempt('static import of a missing package', join(dir, 'static-missing.mjs'));
 await attempt('tla', join(dir, 'tla.mjs'));
 const a = await import(join(dir, 'tla.mjs'));
 const b = await import(join(dir, 'tla.mjs'));

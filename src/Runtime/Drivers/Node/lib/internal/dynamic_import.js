@@ -8,14 +8,13 @@ let nextId = 1;
 
 function done(id, namespace) { namespaces.set(id, namespace); }
 
+/** Node's error for an import that does not resolve (also for static imports: the host calls this). */
 function notFound(specifier, referrer) {
   const relative = specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('file:');
   const what = relative
     ? `module '${require('path').resolve(require('path').dirname(referrer), specifier.replace(/^file:\/\//, ''))}'`
     : `package '${specifier}'`;
-  const err = new Error(`Cannot find ${what} imported from ${referrer}`);
-  err.code = 'ERR_MODULE_NOT_FOUND';
-  return err;
+  return internal.errors.codedError(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find ${what} imported from ${referrer}`);
 }
 
 // When a module throws, V8's evaluation promise (which ClearScript does not hand out: it throws instead) rejects
@@ -43,4 +42,4 @@ function dynamicImport(referrer, specifier) {
   return promise;
 }
 
-module.exports = { dynamicImport, done, evaluationFailed };
+module.exports = { dynamicImport, done, evaluationFailed, notFound };
