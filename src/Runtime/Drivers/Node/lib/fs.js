@@ -144,7 +144,7 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   if (length === 0) return 0;
   const pos = typeof position === 'bigint' ? Number(position) : position;
   const n = check(pos === null || pos === undefined || pos < 0 ? bridge(OP.Read, fd, length) : bridge(OP.Pread, fd, length, pos), 'read');
-  buffer.set(scratch.subarray(0, n), offset);
+  internal.copyInto(buffer, scratch.subarray(0, n), offset);
   return n;
 }
 

@@ -4,6 +4,15 @@
 (function (bridge, scratch, infoJson) {
   'use strict';
   const info = JSON.parse(infoJson);
+  // Guest code may patch Uint8Array.prototype (set, slice, subarray, constructor) or Uint8Array[Symbol.species]: the
+  // scratch array and every copy out of it use the intrinsics captured here, before any guest code, so no guest
+  // function ever receives the scratch array or a view of its memory.
+  const apply = Reflect.apply;
+  const intrinsicSet = Uint8Array.prototype.set;
+  for (const name of ['set', 'slice', 'subarray']) Object.defineProperty(scratch, name, { value: Uint8Array.prototype[name] });
+  Object.defineProperty(scratch, 'constructor', { value: undefined }); // slice/subarray: no species lookup
+  /** target.set(source, offset) with the intrinsic, for sources that are views of the scratch array. */
+  const copyInto = (target, source, offset) => apply(intrinsicSet, target, [source, offset]);
   const OP = info.ops;
   const K = info.kinds;
   const builtinNames = new Set(info.builtins);
@@ -58,7 +67,7 @@
   }
 
   const internal = {
-    bridge, scratch, OP, info, compile, sinkCall, loadBuiltin, builtinNames,
+    bridge, scratch, copyInto, OP, info, compile, sinkCall, loadBuiltin, builtinNames,
     scratchSize: info.scratchSize,
     get errors() { return loadBuiltin('internal/errors'); },
     get cjs() { return loadBuiltin('internal/cjs'); },
@@ -102,7 +111,7 @@
     for (let off = 0; off < length;) {
       const n = bridge(OP.BlobRead, id, off);
       if (n <= 0) break;
-      out.set(scratch.subarray(0, n), off);
+      copyInto(out, scratch.subarray(0, n), off);
       off += n;
     }
     bridge(OP.BlobFree, id);

@@ -11,7 +11,7 @@ function fillRandom(view) {
   for (let off = 0; off < bytes.length; off += scratchSize) {
     const n = Math.min(scratchSize, bytes.length - off);
     bridge(OP.RandomFill, n);
-    bytes.set(scratch.subarray(0, n), off);
+    internal.copyInto(bytes, scratch.subarray(0, n), off);
   }
   return view;
 }
