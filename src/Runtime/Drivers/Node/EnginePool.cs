@@ -27,8 +27,8 @@ internal static class EnginePool
     private static readonly ConcurrentQueue<V8ScriptEngine> s_spare = new();
     private static readonly ConcurrentQueue<V8Runtime> s_idle = new();
     private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
-    private static readonly ConditionalWeakTable<V8Runtime, object> s_withContexts = new(); // node:vm added contexts
-    private static readonly ConditionalWeakTable<V8Runtime, object> s_customLimit = new(); // not the default ArrayBuffer cap
+    // isolates never handed to another process: node:vm added contexts, or not the default ArrayBuffer cap
+    private static readonly ConditionalWeakTable<V8Runtime, object> s_notReusable = new();
 
     /// <summary>ArrayBuffer memory an isolate may hold (V8RuntimeConstraints.MaxArrayBufferAllocation; outside the V8
     /// heap, so the heap limit does not bound it) unless a process asks for another: RuntimeLimits' default.</summary>
@@ -48,7 +48,7 @@ internal static class EnginePool
         if (arrayBufferBytes != DefaultArrayBufferBytes)
         {
             var runtime = new V8Runtime(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes });
-            s_customLimit.AddOrUpdate(runtime, true);
+            s_notReusable.AddOrUpdate(runtime, true);
             engine = Create(runtime);
         }
         else engine = s_spare.TryDequeue(out var spare) ? spare : Create();
@@ -63,7 +63,7 @@ internal static class EnginePool
     public static V8ScriptEngine CreateContext(V8ScriptEngine engine)
     {
         if (!s_runtimes.TryGetValue(engine, out var runtime)) throw new InvalidOperationException("the engine does not come from the pool");
-        s_withContexts.AddOrUpdate(runtime, true);
+        s_notReusable.AddOrUpdate(runtime, true);
         return Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions));
     }
 
@@ -86,7 +86,7 @@ internal static class EnginePool
             reusable = false; // an engine that hit its heap limit may fail to tear down cleanly
         }
         if (runtime is null) return;
-        if (reusable && !s_withContexts.TryGetValue(runtime, out _) && !s_customLimit.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
+        if (reusable && !s_notReusable.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
             runtime.GetHeapInfo().UsedHeapSize < ReuseHeapBytes)
         {
             s_idle.Enqueue(runtime);

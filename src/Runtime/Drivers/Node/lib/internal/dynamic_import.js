@@ -11,8 +11,9 @@ function done(id, namespace) { namespaces.set(id, namespace); }
 /** Node's error for an import that does not resolve (also for static imports: the host calls this). */
 function notFound(specifier, referrer) {
   const relative = specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('file:');
+  const path = require('path');
   const what = relative
-    ? `module '${require('path').resolve(require('path').dirname(referrer), specifier.replace(/^file:\/\//, ''))}'`
+    ? `module '${path.resolve(path.dirname(referrer), specifier.replace(/^file:\/\//, ''))}'`
     : `package '${specifier}'`;
   return internal.errors.codedError(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find ${what} imported from ${referrer}`);
 }
