@@ -20,7 +20,25 @@ public abstract class NpmInstall(string name, string[] packages) : IAsyncLifetim
 
     public string NodeModules => Path.Combine(Root, "node_modules");
 
+    // One install at a time per folder: two test classes sharing a fixture type each get an instance, and two
+    // concurrent `npm install`s into one folder leave it broken (seen in CI: packages without their files).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> s_installs = new();
+
     public async Task InitializeAsync()
+    {
+        var gate = s_installs.GetOrAdd(Root, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            await InstallAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task InstallAsync()
     {
         var root = Root;
         var stamp = Path.Combine(root, "installed.txt");

@@ -29,7 +29,8 @@ public sealed class EnginePoolTests
         await using var big = await NodeRuntime.CreateAsync();
         var r = await big.ExecAsync("console.log(typeof host, typeof xHost); const a = []; for (let i = 0; i < 6; i++) a.push(new Array(1 << 20).fill(i)); console.log('ok');");
         Assert.Equal("undefined undefined\nok\n", r.Stdout);
-        var oom = await small.ExecAsync("const a = []; for (let i = 0; i < 6; i++) a.push(new Array(1 << 20).fill(i)); console.log('ok');");
+        // well past 32 MiB: the heap limit is checked by sampling, so a process just over it could finish first
+        var oom = await small.ExecAsync("const a = []; for (let i = 0; i < 64; i++) a.push(new Array(1 << 20).fill(i)); console.log('ok');");
         Assert.Equal(134, oom.ExitCode);
     }
 
