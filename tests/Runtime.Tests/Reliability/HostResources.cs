@@ -9,12 +9,21 @@ namespace SecureExec.Testing.Tests.Reliability;
 /// </summary>
 internal sealed record HostResources(int Threads, int RuntimeThreads, int Fds, int Engines, int Stores, long RssBytes)
 {
+    /// <summary>Memory the GC has committed (live objects plus free space it keeps for reuse at its own discretion).</summary>
+    public long GcCommittedBytes { get; init; }
+
+    /// <summary>Live managed objects (after a full collection when measured by <see cref="Settled"/>).</summary>
+    public long ManagedBytes { get; init; }
+
+    /// <summary>Resident memory outside the GC heap: V8 isolates, Wasmtime stores, native allocations.</summary>
+    public long NativeBytes => RssBytes - GcCommittedBytes;
+
     /// <summary>What each fd points at, when measured (for the failure message).</summary>
     public IReadOnlyList<string> FdTargets { get; init; } = [];
 
     private bool PrintMembers(System.Text.StringBuilder b)
     {
-        b.Append($"Threads = {Threads}, RuntimeThreads = {RuntimeThreads}, Fds = {Fds}, Engines = {Engines}, Stores = {Stores}, RssMB = {RssBytes >> 20}");
+        b.Append($"Threads = {Threads}, RuntimeThreads = {RuntimeThreads}, Fds = {Fds}, Engines = {Engines}, Stores = {Stores}, RssMB = {RssBytes >> 20}, NativeMB = {NativeBytes >> 20}, ManagedMB = {ManagedBytes >> 20}");
         return true;
     }
 
@@ -47,7 +56,32 @@ internal sealed record HostResources(int Threads, int RuntimeThreads, int Fds, i
             Directory.GetFiles("/proc/self/fd").Length,
             EnginePool.InUse,
             WasmDriver.LiveStores,
-            RssKilobytes() * 1024) { FdTargets = FdTargetList() };
+            RssKilobytes() * 1024)
+        {
+            FdTargets = FdTargetList(),
+            GcCommittedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes,
+            ManagedBytes = GC.GetTotalMemory(forceFullCollection: false),
+        };
+    }
+
+    /// <summary>
+    /// Measures after full collections and after asking the C allocator to return its free pages (glibc's
+    /// malloc_trim), so memory counts what is still held rather than what the GC or malloc keep for later.
+    /// </summary>
+    public static HostResources Settled()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // not glibc: RSS then includes malloc's free pages
+        }
+        return Measure();
     }
 
     private static List<string> FdTargetList()
@@ -87,6 +121,9 @@ internal sealed record HostResources(int Threads, int RuntimeThreads, int Fds, i
         }
         return names;
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     public static long RssKilobytes()
     {

@@ -3,43 +3,59 @@ using System.Collections.Concurrent;
 namespace SecureExec.Testing.Drivers.Node;
 
 /// <summary>
-/// One timer for every live Node process in the host: every 10 ms it interrupts the V8 engine of each process a
-/// fatal signal has hit, so a kill stops even <c>while (true) {}</c> (blocking kernel waits wake by themselves).
+/// How a fatal signal stops a live Node process's V8 engine, even in <c>while (true) {}</c> (blocking kernel waits
+/// wake by themselves): the kernel calls <see cref="NodeInstance.Interrupt"/> the moment the signal arrives, and one
+/// host thread re-interrupts every 10 ms each engine a fatal signal has hit, for an engine that was between scripts
+/// when the first interrupt came. A dedicated thread, not a thread-pool timer: a busy pool delayed kills by 100s of ms.
 /// </summary>
 internal static class InterruptTicker
 {
-    private static readonly ConcurrentDictionary<NodeInstance, byte> s_instances = new();
-    private static readonly Timer s_timer = new(_ => Tick(), null, Timeout.Infinite, Timeout.Infinite);
+    private const int PeriodMs = 10;
+    private static readonly ConcurrentDictionary<NodeInstance, Action> s_instances = new();
+    private static readonly object s_lock = new();
+    private static Thread? s_thread; // guarded by s_lock; runs while any instance is registered
 
     public static void Register(NodeInstance instance)
     {
-        lock (s_timer)
+        Action wake = instance.Interrupt;
+        s_instances[instance] = wake;
+        instance.Process.AddFatalSignalListener(wake);
+        lock (s_lock)
         {
-            s_instances[instance] = 0;
-            s_timer.Change(10, 10);
+            if (s_thread is not null) return;
+            s_thread = new Thread(Run) { IsBackground = true, Name = "secure-exec V8 interrupts" };
+            s_thread.Start();
         }
     }
 
     public static void Unregister(NodeInstance instance)
     {
-        lock (s_timer)
-        {
-            s_instances.TryRemove(instance, out _);
-            if (s_instances.IsEmpty) s_timer.Change(Timeout.Infinite, Timeout.Infinite);
-        }
+        if (s_instances.TryRemove(instance, out var wake)) instance.Process.RemoveFatalSignalListener(wake);
     }
 
-    private static void Tick()
+    private static void Run()
     {
-        foreach (var instance in s_instances.Keys)
+        while (true)
         {
-            try
+            Thread.Sleep(PeriodMs);
+            lock (s_lock)
             {
-                if (instance.Process.FatalSignal is not null) instance.Interrupt();
+                if (s_instances.IsEmpty)
+                {
+                    s_thread = null;
+                    return;
+                }
             }
-            catch (Exception)
+            foreach (var instance in s_instances.Keys)
             {
-                // a timer thread must never throw (it would end the host process); the next tick retries
+                try
+                {
+                    if (instance.Process.FatalSignal is not null) instance.Interrupt();
+                }
+                catch (Exception)
+                {
+                    // the engine is being disposed; the next tick retries (a host thread must never throw)
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ internal sealed partial class KernelProcess
     private readonly List<object> _blockedOn = []; // monitors blocking waits sleep on, one per waiting thread (lock: itself)
     private readonly object _stopLock = new();
     private bool _stopped;            // guarded by _stopLock
+    private Action[] _fatalSignalListeners = []; // replaced, never changed in place (lock: _signalLock)
 
     /// <summary>The signal that is ending this process, if one arrived. Drivers unwind when they see it.</summary>
     public Signal? FatalSignal => Volatile.Read(ref _fatalSignal) is var s and not 0 ? (Signal)s : null;
@@ -97,11 +98,37 @@ internal sealed partial class KernelProcess
         }
     }
 
+    /// <summary>
+    /// Registers a wake-up for code that cannot poll <see cref="FatalSignal"/> while it runs (a V8 engine in a busy
+    /// loop): called on the delivering thread as soon as a fatal signal arrives, so it must be quick and never block.
+    /// </summary>
+    public void AddFatalSignalListener(Action wake)
+    {
+        lock (_signalLock) _fatalSignalListeners = [.. _fatalSignalListeners, wake];
+        if (FatalSignal is not null) wake(); // the signal came first
+    }
+
+    public void RemoveFatalSignalListener(Action wake)
+    {
+        lock (_signalLock) _fatalSignalListeners = [.. _fatalSignalListeners.Where(l => l != wake)];
+    }
+
     private void Kill(Signal signal)
     {
         Interlocked.CompareExchange(ref _fatalSignal, (int)signal, 0);
         Continue(); // a stopped process must run to die
         WakeBlockedWait();
+        foreach (var wake in Volatile.Read(ref _fatalSignalListeners))
+        {
+            try
+            {
+                wake();
+            }
+            catch (Exception)
+            {
+                // a driver's wake-up failed (its engine is going away); the driver's own polling still sees the signal
+            }
+        }
     }
 
     private void Stop()
