@@ -63,7 +63,7 @@ internal enum BridgeOp
     // ---- modules ----
     Resolve,             // (specifier, parentDir, conditions 'require'|'import') → path or "node:x" or -errno
     Compile,             // (source, filename) → true (function handed to the sink) or an error string
-    BuiltinSource,       // (name) → source or null
+    BuiltinFunction,     // (name) → true (the module's function handed to the sink) or false: no such built-in
     // ---- child processes ----
     Spawn,               // (json) → "pid,fd0,fd1,fd2" or -errno
     SpawnSync,           // (json) → json result

@@ -46,11 +46,7 @@ internal sealed partial class NodeBridge
                 break;
             }
             case BridgeOp.Compile: r.Set(node.CompileFunction(Str(a, 1), Str(a, 2))); break;
-            case BridgeOp.BuiltinSource:
-            {
-                if (Modules.BuiltinSources.TryGet(Str(a, 1), out var source)) r.Set(source); else r.SetNull();
-                break;
-            }
+            case BridgeOp.BuiltinFunction: r.Set(node.LoadBuiltinFunction(Str(a, 1))); break;
             default: DispatchChild(op, a, r); break;
         }
     }

@@ -46,8 +46,11 @@
     if (name.startsWith('node:')) name = name.slice(5);
     const cached = builtinCache.get(name);
     if (cached) return cached.exports;
-    const source = bridge(OP.BuiltinSource, name);
-    if (typeof source !== 'string') {
+    sunk = undefined;
+    const found = bridge(OP.BuiltinFunction, name);
+    const fn = sunk;
+    sunk = undefined;
+    if (found !== true) {
       if (builtinNames.has(name)) throw internal.errors.notSupported('node:' + name);
       const err = new Error(`Cannot find module '${name}'`);
       err.code = 'MODULE_NOT_FOUND';
@@ -56,7 +59,6 @@
     const module = { exports: {}, id: name, loaded: false };
     builtinCache.set(name, module);
     try {
-      const fn = compile('(function (exports, require, module, internal) {' + source + '\n})', 'node:' + name);
       fn.call(module.exports, module.exports, loadBuiltin, module, internal);
     } catch (e) {
       builtinCache.delete(name);
