@@ -27,6 +27,23 @@ public sealed class StarvedThreadPoolTests
         Assert.True(used <= limit + TimeSpan.FromMilliseconds(100), $"node used {used.Value.TotalMilliseconds:0} ms of CPU for a {limit.TotalMilliseconds:0} ms limit");
     }
 
+    /// <summary>ClearScript samples the heap on thread-pool timers: with the pool blocked, a fast allocator under a 64 MiB
+    /// limit ran into V8's own 1.4 GB limit, which aborted the whole test host.</summary>
+    [Fact]
+    public async Task HeapLimit_WhileEveryPoolThreadIsBlocked_EndsOnlyTheGuest()
+    {
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Limits = new RuntimeLimits { JsHeapBytes = 64L << 20 } });
+        await using var p = await rt.SpawnCommandAsync("node", ["-e", "const a = []; for (;;) a.push(new Array(100000).fill(a.length));"],
+            new ExecOptions { Timeout = TimeSpan.FromSeconds(60) });
+        WithThreadPoolBlocked(() =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(7)); // V8 allocates ~300 MB/s here: past its own 1.4 GB limit
+            return 0;
+        });
+        Assert.Equal(134, await p.WaitAsync()); // SIGABRT, Node's fatal OOM, for the guest only
+        Assert.Equal("ok\n", (await rt.ExecAsync("console.log('ok')")).Stdout);
+    }
+
     /// <summary>Runs <paramref name="body"/> while every thread-pool thread (and each one the pool adds, up to 256)
     /// waits on a gate.</summary>
     private static T WithThreadPoolBlocked<T>(Func<T> body)

@@ -49,7 +49,7 @@ internal static class EnginePool
         V8ScriptEngine engine;
         if (arrayBufferBytes != DefaultArrayBufferBytes)
         {
-            var runtime = new V8Runtime(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes });
+            var runtime = NewRuntime(arrayBufferBytes);
             s_notReusable.AddOrUpdate(runtime, true);
             engine = Create(runtime);
         }
@@ -148,7 +148,18 @@ internal static class EnginePool
     }
 
     private static V8ScriptEngine Create() =>
-        Create(s_idle.TryDequeue(out var idle) ? idle : new V8Runtime(new V8RuntimeConstraints { MaxArrayBufferAllocation = DefaultArrayBufferBytes }));
+        Create(s_idle.TryDequeue(out var idle) ? idle : NewRuntime(DefaultArrayBufferBytes));
+
+    /// <summary>
+    /// A new isolate. The heap limit (MaxRuntimeHeapSize) is checked by ClearScript on a sampling timer that runs on the
+    /// .NET thread pool; when a busy pool delays the samples, a fast allocator could reach V8's own hard limit, which
+    /// aborts the host process. Heap expansion makes V8 raise that limit instead (×2 each time it is near), so the
+    /// late sample still ends only the guest.
+    /// </summary>
+    private static V8Runtime NewRuntime(ulong arrayBufferBytes) =>
+        new(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes, HeapExpansionMultiplier = HeapExpansionMultiplier });
+
+    private const double HeapExpansionMultiplier = 2;
 
     private static V8ScriptEngine Create(V8Runtime runtime)
     {
