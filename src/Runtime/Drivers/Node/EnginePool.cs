@@ -8,23 +8,29 @@ namespace SecureExec.Testing.Drivers.Node;
 /// <summary>
 /// V8 engines for `node` processes. Each process gets a fresh engine (a new V8 context: fresh globals and built-ins)
 /// in an isolate (<see cref="V8Runtime"/>) that no other live process uses. When a process ends cleanly its isolate
-/// comes back here and a later process gets a new context in it: V8's per-isolate compilation cache then skips
-/// re-compiling the JS built-ins, and the isolate's set-up cost is paid once. A background thread keeps a few engines
-/// ready. Every engine has the same security settings (see README.md).
+/// comes back here and a later process gets a new context in it: built-ins compiled in it stay compiled, and the
+/// isolate's set-up cost is paid once. A background thread keeps a few contexts ready with the process-independent
+/// half of the bootstrap already run (<see cref="PreparedContext"/>). Every engine has the same security settings
+/// (see README.md).
 /// </summary>
 internal static class EnginePool
 {
-    /// <summary>Ready engines kept (~1 MB each, plus the isolate's heap).</summary>
+    /// <summary>Ready contexts kept (~1 MB each, plus the isolate's heap).</summary>
     private const int Capacity = 2;
 
     /// <summary>Idle isolates kept for reuse.</summary>
     private const int IdleRuntimes = 4;
 
+    /// <summary>Processes one isolate serves before it is replaced: every ES module compiled in an isolate stays in its
+    /// compilation cache until a full GC, and looking up that table grew to ~15% of a warm exec's CPU after a few
+    /// hundred processes; replacing the isolate (~10 ms on the pool's thread) every 64 keeps it under 1%.</summary>
+    private const int MaxProcessesPerIsolate = 64;
+
     /// <summary>An isolate whose heap still holds more than this (garbage of the last process counts against the next
     /// process's heap limit until a collection) is disposed rather than reused.</summary>
     private const ulong ReuseHeapBytes = 24 << 20;
 
-    private static readonly ConcurrentQueue<V8ScriptEngine> s_spare = new();
+    private static readonly ConcurrentQueue<PreparedContext> s_spare = new();
     private static readonly ConcurrentQueue<V8Runtime> s_idle = new();
     private static readonly ConditionalWeakTable<V8ScriptEngine, V8Runtime> s_runtimes = new();
     // isolates never handed to another process: node:vm added contexts, or not the default ArrayBuffer cap
@@ -36,27 +42,28 @@ internal static class EnginePool
     /// heap, so the heap limit does not bound it) unless a process asks for another: RuntimeLimits' default.</summary>
     public const ulong DefaultArrayBufferBytes = (ulong)RuntimeLimits.DefaultJsArrayBufferBytes;
     private static int s_filling;
+    private static readonly ConditionalWeakTable<V8Runtime, StrongBox<int>> s_uses = new(); // processes each isolate served
     private static int s_inUse;
 
     /// <summary>Engines taken and not yet given back with <see cref="Release"/> (for leak checks in tests).</summary>
     public static int InUse => Volatile.Read(ref s_inUse);
 
-    /// <summary>A never-used engine whose isolate holds at most <paramref name="arrayBufferBytes"/> of ArrayBuffer memory
-    /// (beyond it: RangeError "Array buffer allocation failed"); the caller owns it and gives it back with
-    /// <see cref="Release"/>. Only isolates with the default cap are kept ready and reused.</summary>
-    public static V8ScriptEngine Take(ulong arrayBufferBytes = DefaultArrayBufferBytes)
+    /// <summary>A never-used, prepared context whose isolate holds at most <paramref name="arrayBufferBytes"/> of
+    /// ArrayBuffer memory (beyond it: RangeError "Array buffer allocation failed"); the caller owns its engine and gives
+    /// it back with <see cref="Release"/>. Only isolates with the default cap are kept ready and reused.</summary>
+    public static PreparedContext Take(ulong arrayBufferBytes = DefaultArrayBufferBytes)
     {
-        V8ScriptEngine engine;
+        PreparedContext context;
         if (arrayBufferBytes != DefaultArrayBufferBytes)
         {
             var runtime = NewRuntime(arrayBufferBytes);
             s_notReusable.AddOrUpdate(runtime, true);
-            engine = Create(runtime);
+            context = Prepare(Create(runtime));
         }
-        else engine = s_spare.TryDequeue(out var spare) ? spare : Create();
+        else context = s_spare.TryDequeue(out var spare) ? spare : Prepare(Create());
         Interlocked.Increment(ref s_inUse);
         Fill();
-        return engine;
+        return context;
     }
 
     /// <summary>Another V8 context in <paramref name="engine"/>'s isolate (node:vm), with the same security
@@ -85,8 +92,8 @@ internal static class EnginePool
 
     /// <summary>
     /// Disposes a process's engine. Its isolate is reused only when <paramref name="reusable"/> (the process was not
-    /// told to terminate and did not hit the heap limit), no node:vm context was added to it and its heap is small;
-    /// otherwise the isolate is disposed too.
+    /// told to terminate and did not hit the heap limit), no node:vm context was added to it, it has served fewer than
+    /// <see cref="MaxProcessesPerIsolate"/> processes and its heap is small; otherwise the isolate is disposed too.
     /// </summary>
     public static void Release(V8ScriptEngine engine, bool reusable)
     {
@@ -102,7 +109,8 @@ internal static class EnginePool
             reusable = false; // an engine that hit its heap limit may fail to tear down cleanly
         }
         if (runtime is null) return;
-        if (reusable && !s_notReusable.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
+        var uses = ++s_uses.GetValue(runtime, _ => new StrongBox<int>()).Value; // only the thread that held the isolate
+        if (reusable && uses < MaxProcessesPerIsolate && !s_notReusable.TryGetValue(runtime, out _) && s_idle.Count < IdleRuntimes &&
             runtime.GetHeapInfo().UsedHeapSize < ReuseHeapBytes)
         {
             s_idle.Enqueue(runtime);
@@ -129,7 +137,7 @@ internal static class EnginePool
         {
             try
             {
-                while (s_spare.Count < Capacity) s_spare.Enqueue(Create());
+                while (s_spare.Count < Capacity) s_spare.Enqueue(Prepare(Create()));
             }
             catch (Exception)
             {
@@ -161,6 +169,23 @@ internal static class EnginePool
 
     private const double HeapExpansionMultiplier = 2;
 
+    /// <summary>Runs the bootstrap's first half in a new engine; an engine that fails it is disposed with its isolate.</summary>
+    private static PreparedContext Prepare(V8ScriptEngine engine)
+    {
+        try
+        {
+            return PreparedContext.Prepare(engine);
+        }
+        catch
+        {
+            s_runtimes.TryGetValue(engine, out var runtime);
+            s_runtimes.Remove(engine);
+            engine.Dispose();
+            if (runtime is not null) DisposeRuntime(runtime);
+            throw;
+        }
+    }
+
     private static V8ScriptEngine Create(V8Runtime runtime)
     {
         var engine = Secure(runtime.CreateScriptEngine(V8ScriptEngineFlags.HideHostExceptions | V8ScriptEngineFlags.EnableDynamicModuleImports));
@@ -173,7 +198,6 @@ internal static class EnginePool
         engine.DefaultAccess = ScriptAccess.None;
         engine.AllowReflection = false;
         engine.EnableAutoHostVariables = false;
-        engine.Execute("delete globalThis.console;"); // ClearScript's console; the bootstrap installs Node's
-        return engine;
+        return engine; // ClearScript's console global: the bootstrap (and vm_context) delete it first thing
     }
 }

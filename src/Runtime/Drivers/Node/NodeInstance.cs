@@ -21,8 +21,9 @@ internal sealed partial class NodeInstance : IDisposable
 {
     private readonly NodeDriverOptions _options;
     private readonly ExecImage _image;
-    private ScriptObject _dispatch = null!;
-    private ScriptObject _sink = null!;
+    private readonly PreparedContext _context;
+    private readonly ScriptObject _dispatch;
+    private readonly ScriptObject _sink;
     private int? _exitCode;          // set by process.exit (through the bridge)
     private volatile bool _interrupted;
     private ulong _deferredSignals;
@@ -39,11 +40,18 @@ internal sealed partial class NodeInstance : IDisposable
         Loop = new EventLoop(process) { MaxTimers = options.MaxTimers };
         Bridge = new NodeBridge(this);
         Resolver = new ModuleResolver(process, Bridge);
-        Engine = CreateEngine();
+        _context = EnginePool.Take(_options.MaxArrayBufferBytes); // a fresh context, bootstrap's first half run off this path
+        _context.Attach(Bridge);
+        Engine = _context.Engine;
+        Scratch = _context.Scratch;
+        _dispatch = _context.Dispatch;
+        _sink = _context.Sink;
+        Engine.MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes;
+        Engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
+        InstallRejectionHook(Engine);
         Loader = new NodeDocumentLoader(this);
         Engine.DocumentSettings.Loader = Loader;
         Engine.DocumentSettings.AccessFlags = DocumentAccessFlags.None;
-        Scratch = (ITypedArray<byte>)Engine.Evaluate($"new Uint8Array({NodeBridge.ScratchSize})");
     }
 
     public KernelProcess Process { get; }
@@ -54,15 +62,6 @@ internal sealed partial class NodeInstance : IDisposable
     public ModuleResolver Resolver { get; }
     public NodeDocumentLoader Loader { get; }
 
-
-    private V8ScriptEngine CreateEngine()
-    {
-        var engine = EnginePool.Take(_options.MaxArrayBufferBytes); // a fresh context with the security settings, started off this path
-        engine.MaxRuntimeHeapSize = (UIntPtr)_options.MaxHeapBytes;
-        engine.RuntimeHeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt;
-        InstallRejectionHook(engine);
-        return engine;
-    }
 
     /// <summary>Stops running JS (kill, process.exit). Safe from any thread, also during or after Dispose.</summary>
     public void Interrupt()
@@ -136,31 +135,11 @@ internal sealed partial class NodeInstance : IDisposable
         return ProcessOutcome.Killed(Signal.SIGABRT);
     }
 
-    /// <summary>The tables every bootstrap receives (bridge ops, dispatch kinds, errnos, signals, built-in names), as JSON
-    /// members serialized once per host process.</summary>
-    private static readonly Lazy<string> s_staticInfo = new(() =>
-    {
-        var errnos = Enum.GetValues<Errno>().Where(e => e != Errno.SUCCESS).DistinctBy(e => (int)e)
-            .ToDictionary(e => ((int)e).ToString(System.Globalization.CultureInfo.InvariantCulture), e => new[] { e.ToString(), e.Message() });
-        var json = JsonSerializer.Serialize(new
-        {
-            ops = Enum.GetValues<BridgeOp>().ToDictionary(o => o.ToString(), o => (int)o),
-            kinds = Enum.GetValues<DispatchKind>().ToDictionary(o => o.ToString(), o => (int)o),
-            errnos,
-            signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
-            builtins = BuiltinSources.NodeModuleNames,
-            scratchSize = NodeBridge.ScratchSize,
-        });
-        return json[1..^1]; // the members, to splice into each process's info object
-    });
-
+    /// <summary>The bootstrap's second half: `process` for this process (its argv, env, pid) in the prepared context.</summary>
     private void Bootstrap(NodeCommandLine cmd)
     {
-        var bootstrap = EnginePool.BuiltinScript(Engine, "internal/bootstrap", BuiltinDocument("node:internal/bootstrap"),
-            () => BuiltinSources.TryGet("internal/bootstrap", out var source) ? source : throw new InvalidOperationException("no bootstrap"));
-        var factory = (ScriptObject)Engine.Evaluate(bootstrap);
         var execPath = _image.Path.Length > 0 ? _image.Path : "/usr/bin/node";
-        var perProcess = JsonSerializer.Serialize(new
+        var info = JsonSerializer.Serialize(new
         {
             argv = new[] { execPath }.Concat(cmd.Mode == NodeCommandLine.RunMode.File ? [cmd.Payload] : Array.Empty<string>()).Concat(cmd.Arguments),
             execArgv = cmd.ExecArgv,
@@ -172,11 +151,7 @@ internal sealed partial class NodeInstance : IDisposable
             exposeBridge = _options.ExposeBridgeForTests,
             worker = WorkerInfo(),
         });
-        var info = perProcess[..^1] + "," + s_staticInfo.Value + "}";
-        var pair = (ScriptObject)factory.InvokeAsFunction(Bridge.CreateFunction(), Scratch, info);
-        _dispatch = (ScriptObject)pair.GetProperty(0);
-        _sink = (ScriptObject)pair.GetProperty(1);
-        ((ScriptObject)pair.GetProperty(2)).InvokeAsFunction();
+        _context.Init.InvokeAsFunction(info);
     }
 
     private void StartMain(NodeCommandLine cmd)
@@ -278,7 +253,7 @@ internal sealed partial class NodeInstance : IDisposable
     /// keyed by the document's identity (measured: 12 built-ins in a new context of a reused isolate 23 ms → 3.6 ms);
     /// built-in modules go further and keep their compiled script per isolate (<see cref="EnginePool.BuiltinScript"/>).
     /// </summary>
-    private static DocumentInfo BuiltinDocument(string name) => s_builtinDocuments.GetOrAdd(name, n => new DocumentInfo(new Uri(n)));
+    internal static DocumentInfo BuiltinDocument(string name) => s_builtinDocuments.GetOrAdd(name, n => new DocumentInfo(new Uri(n)));
 
     /// <summary>Guest code (not a built-in) gets import() pointed at the runtime's own (see DynamicImportRewriter).</summary>
     private string RewriteImports(string source, string filename) =>

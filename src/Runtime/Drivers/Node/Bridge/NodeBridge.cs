@@ -20,9 +20,8 @@ internal sealed partial class NodeBridge(NodeInstance node)
 
     private KernelProcess Process => node.Process;
 
-    public V8FastHostFunction CreateFunction() => new("bridge", Invoke);
-
-    private void Invoke(bool asConstructor, in V8FastArgs args, in V8FastResult result)
+    /// <summary>A call of the guest's bridge function (see <see cref="PreparedContext"/>, which owns the function).</summary>
+    public void Invoke(bool asConstructor, in V8FastArgs args, in V8FastResult result)
     {
         try
         {

@@ -1,9 +1,13 @@
-// node:internal/bootstrap — the only code that runs eagerly in every guest. It receives the host bridge
-// function and the scratch Uint8Array, keeps them in this closure (never on a global), sets up process,
-// timers and the globals, and returns [dispatch, sink] to the host.
-(function (bridge, scratch, infoJson) {
+// node:internal/bootstrap — the only code that runs eagerly in every guest, in two halves. The first runs before any
+// process is attached (the engine pool prepares contexts ahead): it receives the host bridge function and the host's
+// static tables, creates the scratch Uint8Array, keeps both in this closure (never on a global), sets up timers and
+// the globals, and returns [dispatch, sink, init, scratch]. init(processInfoJson), the second half, creates `process`
+// for the process that takes the context (argv, env, pid); no code in the first half may depend on those.
+(function (bridge, staticInfoJson) {
   'use strict';
-  const info = JSON.parse(infoJson);
+  delete globalThis.console; // ClearScript's; Node's is defined below
+  const info = JSON.parse(staticInfoJson);
+  const scratch = new Uint8Array(info.scratchSize);
   // Guest code may patch Uint8Array.prototype (set, slice, subarray, constructor) or Uint8Array[Symbol.species]: the
   // scratch array and every copy out of it use the intrinsics captured here, before any guest code, so no guest
   // function ever receives the scratch array or a view of its memory.
@@ -260,7 +264,8 @@
   }
 
   // ---- globals ----
-  function init() {
+  function init(processInfoJson) {
+  Object.assign(info, JSON.parse(processInfoJson));
   process = loadBuiltin('internal/process')(internal, loadBuiltin('events'));
   internal.process = process;
   defineValue('process', process);
@@ -434,5 +439,5 @@
     return result;
   }
 
-  return [dispatch, sink, init];
+  return [dispatch, sink, init, scratch];
 })

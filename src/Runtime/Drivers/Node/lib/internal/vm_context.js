@@ -7,6 +7,7 @@
 (function () {
   'use strict';
   const g = globalThis;
+  delete g.console; // ClearScript's (defined again below)
   const { create, defineProperty, getOwnPropertyDescriptor } = Object;
   const { ownKeys } = Reflect;
   const ObjectIs = Object.is;
