@@ -41,7 +41,9 @@ internal static class EnginePool
     /// <summary>ArrayBuffer memory an isolate may hold (V8RuntimeConstraints.MaxArrayBufferAllocation; outside the V8
     /// heap, so the heap limit does not bound it) unless a process asks for another: RuntimeLimits' default.</summary>
     public const ulong DefaultArrayBufferBytes = (ulong)RuntimeLimits.DefaultJsArrayBufferBytes;
-    private static int s_filling;
+    private static int s_filling; // 1 while the pool's thread runs
+    private static readonly AutoResetEvent s_fillSignal = new(false);
+    private const int FillerIdleMs = 2000;
     private static readonly ConditionalWeakTable<V8Runtime, StrongBox<int>> s_uses = new(); // processes each isolate served
     private static int s_inUse;
 
@@ -130,22 +132,27 @@ internal static class EnginePool
         runtime.Dispose();
     }
 
+    /// <summary>Wakes the pool's thread (started on first use; it ends after <see cref="FillerIdleMs"/> without work).
+    /// Starting a thread per process cost ~1.5 ms of a warm exec: Thread.Start waits for the new thread to run.</summary>
     private static void Fill()
     {
+        s_fillSignal.Set();
         if (Interlocked.Exchange(ref s_filling, 1) != 0) return;
         var thread = new Thread(() =>
         {
-            try
+            while (true)
             {
-                while (s_spare.Count < Capacity) s_spare.Enqueue(Prepare(Create()));
-            }
-            catch (Exception)
-            {
-                // out of memory or a native failure: processes then create their engines themselves
-            }
-            finally
-            {
+                try
+                {
+                    while (s_spare.Count < Capacity) s_spare.Enqueue(Prepare(Create()));
+                }
+                catch (Exception)
+                {
+                    // out of memory or a native failure: processes then create their engines themselves
+                }
+                if (s_fillSignal.WaitOne(FillerIdleMs)) continue;
                 Volatile.Write(ref s_filling, 0);
+                if (s_spare.Count >= Capacity || Interlocked.Exchange(ref s_filling, 1) != 0) return; // else a Take raced the exit
             }
         })
         {

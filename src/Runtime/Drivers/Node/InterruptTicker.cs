@@ -11,6 +11,7 @@ namespace SecureExec.Testing.Drivers.Node;
 internal static class InterruptTicker
 {
     private const int PeriodMs = 10;
+    private const int IdleMs = 2000;
     private static readonly ConcurrentDictionary<NodeInstance, Action> s_instances = new();
     private static readonly object s_lock = new();
     private static Thread? s_thread; // guarded by s_lock; runs while any instance is registered
@@ -35,12 +36,15 @@ internal static class InterruptTicker
 
     private static void Run()
     {
+        var idleTicks = 0;
         while (true)
         {
             Thread.Sleep(PeriodMs);
             lock (s_lock)
             {
-                if (s_instances.IsEmpty)
+                // Lingers a while without instances: starting a thread per process cost a warm exec ~0.2 ms.
+                idleTicks = s_instances.IsEmpty ? idleTicks + 1 : 0;
+                if (idleTicks * PeriodMs >= IdleMs)
                 {
                     s_thread = null;
                     return;

@@ -303,18 +303,8 @@ internal sealed partial class NodeInstance : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// A built-in module's function <c>(exports, require, module, internal)</c>, handed to the sink; false when
-    /// <paramref name="name"/> has no source here. Compiled once per isolate (<see cref="EnginePool.BuiltinScript"/>).
-    /// </summary>
-    public bool LoadBuiltinFunction(string name)
-    {
-        if (!BuiltinSources.TryGet(name, out var source)) return false;
-        var script = EnginePool.BuiltinScript(Engine, name, BuiltinDocument("node:" + name),
-            () => "(function (exports, require, module, internal) {" + source + "\n})");
-        _sink.InvokeAsFunction(Engine.Evaluate(script), false);
-        return true;
-    }
+    /// <summary>Loads a built-in module's function into the sink (see <see cref="PreparedContext.LoadBuiltin"/>).</summary>
+    public bool LoadBuiltinFunction(string name) => _context.LoadBuiltin(name);
 
     public void ReportHostError(Exception ex) =>
         WriteStderr($"node: internal error in the host bridge: {ex.GetType().Name}: {ex.Message}\n");

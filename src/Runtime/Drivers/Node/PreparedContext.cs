@@ -30,6 +30,7 @@ internal sealed class PreparedContext
         Sink = (ScriptObject)parts.GetProperty(1);
         Init = (ScriptObject)parts.GetProperty(2);
         Scratch = (ITypedArray<byte>)parts.GetProperty(3);
+        ((ScriptObject)parts.GetProperty(4)).InvokeAsFunction();
     }
 
     public V8ScriptEngine Engine { get; }
@@ -54,10 +55,26 @@ internal sealed class PreparedContext
     /// <summary>From now on the bridge serves <paramref name="bridge"/>'s process.</summary>
     public void Attach(NodeBridge bridge) => _bridge = bridge;
 
+    /// <summary>
+    /// A built-in module's function <c>(exports, require, module, internal)</c>, handed to the sink; false when
+    /// <paramref name="name"/> has no source here. Compiled once per isolate (<see cref="EnginePool.BuiltinScript"/>).
+    /// </summary>
+    public bool LoadBuiltin(string name)
+    {
+        if (!BuiltinSources.TryGet(name, out var source)) return false;
+        var script = EnginePool.BuiltinScript(Engine, name, NodeInstance.BuiltinDocument("node:" + name),
+            () => "(function (exports, require, module, internal) {" + source + "\n})");
+        Sink.InvokeAsFunction(Engine.Evaluate(script), false);
+        return true;
+    }
+
+    // Before a process attaches, the bootstrap's first half may only load built-ins (it preloads a few).
     private void Invoke(bool asConstructor, in V8FastArgs args, in V8FastResult result)
     {
         if (_bridge is { } bridge) bridge.Invoke(asConstructor, args, result);
-        else result.Set(-(int)Errno.ENOSYS); // no process yet: the bootstrap's first half never calls it
+        else if (!asConstructor && args.Count == 2 && args.TryGet(0, out int op) && op == (int)BridgeOp.BuiltinFunction && args.TryGet(1, out string name) && name is not null)
+            result.Set(LoadBuiltin(name));
+        else result.Set(-(int)Errno.ENOSYS);
     }
 
     /// <summary>The tables every bootstrap receives (bridge ops, dispatch kinds, errnos, signals, built-in names),

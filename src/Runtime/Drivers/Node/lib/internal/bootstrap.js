@@ -1,7 +1,7 @@
 // node:internal/bootstrap — the only code that runs eagerly in every guest, in two halves. The first runs before any
 // process is attached (the engine pool prepares contexts ahead): it receives the host bridge function and the host's
 // static tables, creates the scratch Uint8Array, keeps both in this closure (never on a global), sets up timers and
-// the globals, and returns [dispatch, sink, init, scratch]. init(processInfoJson), the second half, creates `process`
+// the globals, and returns [dispatch, sink, init, scratch, preload]. init(processInfoJson), the second half, creates `process`
 // for the process that takes the context (argv, env, pid); no code in the first half may depend on those.
 (function (bridge, staticInfoJson) {
   'use strict';
@@ -372,6 +372,13 @@
   // Newer V8 than Node 22's: keep the global surface of Node 22.
   for (const name of ['AsyncDisposableStack', 'DisposableStack', 'SuppressedError', 'Float16Array']) delete globalThis[name];
 
+  // Built-ins nearly every process loads, loaded while the context is prepared (the host calls this once it holds
+  // the sink): their top-level code depends on no process (`process` is created by init; they reach it only inside
+  // functions).
+  function preload() {
+    for (const name of ['events', 'internal/process', 'console', 'internal/inspect', 'internal/brands']) loadBuiltin(name);
+  }
+
   // ---- entry points ----
   function runMain(mode, payload, isModule) {
     // internal/cjs (and with it errors and path) loads only when the entry needs it: not for ES module source.
@@ -439,5 +446,5 @@
     return result;
   }
 
-  return [dispatch, sink, init, scratch];
+  return [dispatch, sink, init, scratch, preload];
 })
