@@ -20,7 +20,7 @@ internal static class DynamicImportRewriter
 
     public static string Rewrite(string source, string referrer)
     {
-        if (!source.Contains("import", StringComparison.Ordinal)) return source;
+        if (!MayCallImport(source)) return source;
         var hits = Find(source);
         if (hits.Count == 0) return source;
         var prefix = FunctionName + "(" + JsonSerializer.Serialize(referrer) + ", ";
@@ -32,6 +32,22 @@ internal static class DynamicImportRewriter
             last = afterParen;
         }
         return sb.Append(source, last, source.Length - last).ToString();
+    }
+
+    /// <summary>
+    /// Whether some <c>import</c> is followed (after whitespace) by <c>(</c> or by <c>/</c> (a comment could come before
+    /// the parenthesis). Sources without one hold no import() and skip the tokenizer: every ES module says `import`,
+    /// and tokenizing prettier's megabytes of modules was 2% of its run.
+    /// </summary>
+    internal static bool MayCallImport(string source)
+    {
+        for (var i = source.IndexOf("import", StringComparison.Ordinal); i >= 0; i = source.IndexOf("import", i + 6, StringComparison.Ordinal))
+        {
+            var j = i + 6;
+            while (j < source.Length && char.IsWhiteSpace(source[j])) j++;
+            if (j < source.Length && source[j] is '(' or '/') return true;
+        }
+        return false;
     }
 
     /// <summary>(start of <c>import</c>, index after its <c>(</c>) of each dynamic import.</summary>

@@ -30,6 +30,15 @@ public sealed class DynamicImportRewriterTests
     public void Rewrite_NotDynamicImports_AreUnchanged(string source) =>
         Assert.Equal(source, DynamicImportRewriter.Rewrite(source, "/a.js"));
 
+    [Theory]
+    [InlineData("import x from 'y';\nimport { a } from \"b\"; export { importer }; import.meta.url", false)]
+    [InlineData("import('x')", true)]
+    [InlineData("import\n\t (x)", true)]
+    [InlineData("import /* c */ ('w')", true)]
+    [InlineData("import x from 'y'; obj.import('z')", true)] // a false positive only costs the tokenizer
+    public void MayCallImport_SkipsTheTokenizerOnlyWithoutImportParenOrComment(string source, bool expected) =>
+        Assert.Equal(expected, DynamicImportRewriter.MayCallImport(source));
+
     [Fact]
     public void Rewrite_Referrer_IsAJsonStringLiteral() =>
         Assert.Equal("__secureExecImport(\"/d\\u0022q/a.js\", 'x')", DynamicImportRewriter.Rewrite("import('x')", "/d\"q/a.js"));
