@@ -69,6 +69,46 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public void Uncaught_InEsmModule_PrintsNodesReport()
+    {
+        // Node 22.23.5 printed exactly this (its path /tmp/app; its version line): the module named by its file: URL,
+        // the caret where the frame points (Node reports an ES module's error from the module's promise).
+        _vm.WriteFile("/app/m.mjs", "await null;\nthrow new RangeError('late');\n");
+        var r = _vm.Node("/app/m.mjs");
+        Assert.Equal("file:///app/m.mjs:2\nthrow new RangeError('late');\n      ^\n\nRangeError: late\n    at file:///app/m.mjs:2:7\n\nNode.js v22.0.0\n", r.Stderr);
+    }
+
+    [Fact]
+    public void Uncaught_ThrownInFunctionOfEsmModule_FramesAreFileUrls()
+    {
+        // Node 22.23.5 (after these lines it lists its own loader's frames)
+        _vm.WriteFile("/app/f.mjs", "function f() { throw new Error('boom'); }\nf();\n");
+        var r = _vm.Node("/app/f.mjs");
+        Assert.StartsWith("file:///app/f.mjs:1\nfunction f() { throw new Error('boom'); }\n" + new string(' ', 21) + "^\n\n" +
+            "Error: boom\n    at f (file:///app/f.mjs:1:22)\n    at file:///app/f.mjs:2:1\n", r.Stderr);
+    }
+
+    [Fact]
+    public void Uncaught_SyncThrowInCommonJs_CaretAtTheThrowStatement()
+    {
+        // Node 22.23.5 points at `throw` (V8's message), not at the `new TypeError` the frame names
+        _vm.WriteFile("/app/t.js", "console.log('before');\nfunction fail() { throw new TypeError('boom'); }\nsetTimeout(fail, 1);\n");
+        var r = _vm.Node("/app/t.js");
+        Assert.StartsWith("/app/t.js:2\nfunction fail() { throw new TypeError('boom'); }\n" + new string(' ', 18) + "^\n\nTypeError: boom\n", r.Stderr);
+    }
+
+    [Fact]
+    public void Uncaught_EsmTopLevelWithListener_EmittedOnceWithNodesOrigin()
+    {
+        // Node 22.23.5: "origin unhandledRejection" once, exit 0 (the host's report and the module promise's rejection
+        // used to emit it twice)
+        _vm.WriteFile("/app/o.mjs", "process.on('uncaughtException', (e, o) => console.log('origin', o, e.message));\nthrow new Error('x');\n");
+        var r = _vm.Node("/app/o.mjs");
+        Assert.Equal("origin unhandledRejection x\n", r.Stdout);
+        Assert.Equal(0, r.ExitCode);
+    }
+
+    [Fact]
     public void MissingMain_ReportsCannotFindModule()
     {
         var r = _vm.Node("/app/missing.js");

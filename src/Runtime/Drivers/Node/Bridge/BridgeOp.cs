@@ -64,6 +64,7 @@ internal enum BridgeOp
     Resolve,             // (specifier, parentDir, conditions 'require'|'import') → path or "node:x" or -errno
     Compile,             // (source, filename) → true (function handed to the sink) or an error string
     BuiltinFunction,     // (name) → true (the module's function handed to the sink) or false: no such built-in
+    ModuleSource,        // (path) → the source of an ES module the process loaded, or null (error reports)
     // ---- child processes ----
     Spawn,               // (json) → "pid,fd0,fd1,fd2" or -errno
     SpawnSync,           // (json) → json result

@@ -47,6 +47,8 @@ internal sealed partial class NodeBridge
             }
             case BridgeOp.Compile: r.Set(node.CompileFunction(Str(a, 1), Str(a, 2))); break;
             case BridgeOp.BuiltinFunction: r.Set(node.LoadBuiltinFunction(Str(a, 1))); break;
+            case BridgeOp.ModuleSource when node.Loader.EsmSource(Str(a, 1)) is { } esm: r.Set(esm); break;
+            case BridgeOp.ModuleSource: r.SetNull(); break;
             default: DispatchChild(op, a, r); break;
         }
     }

@@ -14,6 +14,10 @@ namespace SecureExec.Testing.Drivers.Node.Modules;
 internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLoader
 {
     private readonly Dictionary<string, Document> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _esmSources = new(StringComparer.Ordinal); // path → source as written
+
+    /// <summary>The source of an ES module this process loaded (the main one too), for error reports; else null.</summary>
+    public string? EsmSource(string path) => _esmSources.GetValueOrDefault(path);
 
     public override Task<Document> LoadDocumentAsync(DocumentSettings settings, DocumentInfo? sourceInfo, string specifier,
         DocumentCategory category, DocumentContextCallback contextCallback) =>
@@ -52,6 +56,7 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
             if (e != Errno.SUCCESS) return Failing(path, $"Cannot find module '{path}'", "ERR_MODULE_NOT_FOUND");
             source = Encoding.UTF8.GetString(bytes);
         }
+        _esmSources[path] = source;
         if (source.StartsWith("#!", StringComparison.Ordinal)) source = "//" + source;
         source = DynamicImportRewriter.Rewrite(source, path);
         var uri = FileUri(path);

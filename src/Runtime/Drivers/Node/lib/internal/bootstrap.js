@@ -248,7 +248,7 @@
     }
     try {
       if (internal.reportUncaught) internal.reportUncaught(err); // a worker: the parent's 'error' event
-      else internal.errors.printUncaught(err, internal);
+      else internal.errors.printUncaught(err, internal, origin);
     } catch { /* printing must not hide the exit */ }
     reallyExit(err && typeof err === 'object' && err.code === 'ERR_UNHANDLED_REJECTION' ? 1 : 1, true);
   }
@@ -407,6 +407,14 @@
     return [exports, keys.join(',')];
   }
 
+  // Errors reported through K.Fatal whose module promise also rejects: that rejection is not reported again.
+  const fatalReasons = [];
+  internal.takeFatalReason = (reason) => {
+    const i = fatalReasons.findIndex((r) => Object.is(r, reason));
+    if (i >= 0) fatalReasons.splice(i, 1);
+    return i >= 0;
+  };
+
   function dispatch(kind, a, b, c) {
     if (kind === K.ModuleExports) return moduleExports(a, b);
     if (kind === K.PromiseHook) { loadBuiltin('internal/async_context').onPromiseHook(a, b); return undefined; }
@@ -434,9 +442,10 @@
           process.emit('exit', process.exitCode | 0);
           return process.exitCode | 0;
         case K.ProcessRejections: result = loadBuiltin('internal/promises').processRejections(); break;
-        case K.Fatal:
+        case K.Fatal: // an ES module graph failed to link or evaluate: Node reports it from the module's promise
           internal.errors.decorateFatal(a, b);
-          handleUncaught(a);
+          fatalReasons.push(a);
+          handleUncaught(a, 'unhandledRejection');
           break;
       }
     } catch (err) {

@@ -163,8 +163,14 @@ function decorateFatal(err, details) {
   }
 }
 
-/** Node's report of an uncaught exception on stderr. */
-function printUncaught(err, internal) {
+/** The source of an ES module the process loaded, or undefined (CommonJS files and others). */
+function esmSource(internal, file) {
+  const source = internal.bridge(internal.OP.ModuleSource, file);
+  return typeof source === 'string' ? source : undefined;
+}
+
+/** Node's report of an uncaught exception on stderr; origin as in process's 'uncaughtException' event. */
+function printUncaught(err, internal, origin) {
   const util = internal.loadBuiltin('util');
   let text = '';
   if (err && typeof err === 'object' && err[kSourceHeader]) {
@@ -176,16 +182,24 @@ function printUncaught(err, internal) {
       const line = Number(frame[2] || frame[5]);
       let col = Number(frame[3] || frame[6]);
       if (line === 1) col -= internal.cjs.headerColumns(file);
-      const src = internal.cjs.sourceOf(file);
-      const lineText = sourceLine(src, line, file);
-      if (lineText !== undefined) text += `${file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+      const esm = esmSource(internal, file);
+      const lineText = sourceLine(esm ?? internal.cjs.sourceOf(file), line, file);
+      if (lineText !== undefined) {
+        // A synchronous throw: Node points at the throw statement (V8's message), where the frame points at the
+        // `new Error` after it. From a promise (ES module evaluation too), Node points where the frame does.
+        const thrown = origin !== 'unhandledRejection' && /\bthrow\s+$/.exec(lineText.slice(0, Math.max(0, col - 1)));
+        if (thrown) col = thrown.index + 1;
+        text += `${esm === undefined ? file : 'file://' + file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+      }
     }
   }
   if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
-    // columns on line 1 of a CommonJS file, as Node reports them (without the module wrapper's header)
-    text += util.inspect(err).replace(/(\/[^\s():]+):1:(\d+)/g, (m, file, c) => {
-      const shift = internal.cjs.headerColumns(file);
-      return shift && Number(c) > shift ? `${file}:1:${Number(c) - shift}` : m;
+    // columns on line 1 of a CommonJS file, as Node reports them (without the module wrapper's header); ES modules
+    // named by their file: URL, as Node names them
+    text += util.inspect(err).replace(/(\(|at )(\/[^\s():]+):(\d+):(\d+)/g, (m, before, file, l, c) => {
+      if (esmSource(internal, file) !== undefined) return `${before}file://${file}:${l}:${c}`;
+      const shift = l === '1' ? internal.cjs.headerColumns(file) : 0;
+      return shift && Number(c) > shift ? `${before}${file}:1:${Number(c) - shift}` : m;
     });
   } else {
     text += 'Uncaught ' + util.inspect(err) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)';

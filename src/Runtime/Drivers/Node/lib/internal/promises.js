@@ -98,6 +98,7 @@ function processRejections() {
     if (info === undefined) continue;
     info.warned = true;
     const { reason, uid } = info;
+    if (internal.takeFatalReason(reason)) continue; // the ES module evaluation error the host already reported
     const emit = () => process.emit('unhandledRejection', reason, promise);
     switch (mode) {
       case 'strict': {
