@@ -15,12 +15,22 @@ Stream.prototype.pipe = function (dest, options) { return Readable.prototype.pip
 function streamError(code, message) { return errors().codedError(Error, code, message); }
 
 // ---------------------------------------------------------------- Readable
+// Node 22's defaults (64 KiB, 16 objects), changeable per process with setDefaultHighWaterMark.
+const defaultHighWaterMark = { bytes: 65536, objects: 16 };
+function getDefaultHighWaterMark(objectMode) { return objectMode ? defaultHighWaterMark.objects : defaultHighWaterMark.bytes; }
+function setDefaultHighWaterMark(objectMode, value) {
+  if (typeof value !== 'number') throw internal.errors.invalidArgType('value', 'number', value);
+  if (!Number.isInteger(value)) throw internal.errors.outOfRange('value', 'an integer', value);
+  if (value < 0 || value > Number.MAX_SAFE_INTEGER) throw internal.errors.outOfRange('value', `>= 0 && <= ${Number.MAX_SAFE_INTEGER}`, value);
+  defaultHighWaterMark[objectMode ? 'objects' : 'bytes'] = value;
+}
+
 function Readable(options = {}) {
   if (!(this instanceof Readable)) return new Readable(options);
   Stream.call(this, options);
   const objectMode = !!(options.objectMode || options.readableObjectMode);
   this._readableState = {
-    objectMode, highWaterMark: options.highWaterMark ?? options.readableHighWaterMark ?? (objectMode ? 16 : 65536),
+    objectMode, highWaterMark: options.highWaterMark ?? options.readableHighWaterMark ?? getDefaultHighWaterMark(objectMode),
     buffer: [], length: 0, flowing: null, ended: false, endEmitted: false, reading: false, sync: false,
     decoder: null, encoding: null, destroyed: false, errored: null, closed: false, flowScheduled: false,
     readableListening: false, emittedReadable: false, autoDestroy: options.autoDestroy !== false, emitClose: options.emitClose !== false,
@@ -296,7 +306,7 @@ function Writable(options = {}) {
 function initWritable(stream, options) {
   const objectMode = !!(options.objectMode || options.writableObjectMode);
   stream._writableState = {
-    objectMode, highWaterMark: options.highWaterMark ?? options.writableHighWaterMark ?? (objectMode ? 16 : 65536),
+    objectMode, highWaterMark: options.highWaterMark ?? options.writableHighWaterMark ?? getDefaultHighWaterMark(objectMode),
     decodeStrings: options.decodeStrings !== false, defaultEncoding: options.defaultEncoding || 'utf8',
     length: 0, writing: false, queue: [], needDrain: false, ending: false, ended: false, finished: false,
     finalCalled: false, corked: 0, destroyed: false, errored: null, closed: false, autoDestroy: options.autoDestroy !== false,
@@ -571,4 +581,6 @@ Stream.promises = promises;
 Stream.isReadable = (s) => !!(s && s._readableState && !s._readableState.destroyed && !s._readableState.endEmitted);
 Stream.isErrored = (s) => !!(s && (s._readableState || s._writableState || {}).errored);
 Stream.addAbortSignal = (signal, stream) => { signal.addEventListener('abort', () => stream.destroy(new Error('The operation was aborted'))); return stream; };
+Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
+Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 module.exports = Stream;

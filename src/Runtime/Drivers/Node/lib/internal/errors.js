@@ -71,7 +71,8 @@ function listOf(items, prefix) {
   return prefix + items.join(' or ');
 }
 function invalidArgType(name, expected, actual) {
-  const kind = name.includes('.') ? 'property' : 'argument';
+  // Node: a name that says what it is ("first argument") stands alone, else "NAME" argument/property
+  const subject = name.endsWith(' argument') ? name : `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
   const types = [];
   const instances = [];
   const other = [];
@@ -85,7 +86,7 @@ function invalidArgType(name, expected, actual) {
   if (types.length > 0) parts.push(listOf(types, types.length > 1 ? 'one of type ' : 'of type '));
   if (instances.length > 0) parts.push(listOf(instances, 'an instance of '));
   if (other.length > 0) parts.push(other.length > 1 ? listOf(other, 'one of ') : (other[0].toLowerCase() !== other[0] ? 'an ' : '') + other[0]);
-  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${kind} must be ${parts.join(' or ')}.${describe(actual)}`);
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The ${subject} must be ${parts.join(' or ')}.${describe(actual)}`);
 }
 
 function invalidArgValue(name, value, reason = 'is invalid') {
@@ -94,7 +95,25 @@ function invalidArgValue(name, value, reason = 'is invalid') {
 }
 
 function outOfRange(name, range, value) {
-  return codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${String(value)}`);
+  return codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${received(value)}`);
+}
+
+/** How ERR_OUT_OF_RANGE shows the value, as Node does: integers beyond 2^32 with _ separators, bigints with n. */
+function received(value) {
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) return withSeparators(String(value));
+  if (typeof value === 'bigint') {
+    const text = String(value);
+    return (value > 2n ** 32n || value < -(2n ** 32n) ? withSeparators(text) : text) + 'n';
+  }
+  return internal.loadBuiltin('util').inspect(value);
+}
+
+function withSeparators(digits) {
+  let out = '';
+  let i = digits.length;
+  const start = digits[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) out = `_${digits.slice(i - 3, i)}${out}`;
+  return digits.slice(0, i) + out;
 }
 
 function notSupported(what) {
