@@ -349,8 +349,18 @@ class Blob {
   slice(start, end, type) { const b = new Blob([], { type }); b._bytes = this._bytes.subarray(start, end); return b; }
 }
 
+class File extends Blob {
+  constructor(bits, name, options = {}) {
+    if (arguments.length < 2) throw internal.errors.codedError(TypeError, 'ERR_MISSING_ARGS', 'The "fileBits" and "fileName" arguments must be specified');
+    super(bits, options);
+    this.name = String(name);
+    this.lastModified = options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
+  }
+  get [Symbol.toStringTag]() { return 'File'; }
+}
+
 module.exports = {
-  Buffer, SlowBuffer: Buffer, Blob, atob, btoa, INSPECT_MAX_BYTES, kMaxLength, kStringMaxLength: 2 ** 29 - 24,
+  Buffer, SlowBuffer: Buffer, Blob, File, atob, btoa, INSPECT_MAX_BYTES, kMaxLength, kStringMaxLength: 2 ** 29 - 24,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 2 ** 29 - 24 },
   isUtf8: (b) => !decodeUtf8(b).includes('\ufffd'),
   isAscii: (b) => b.every((x) => x < 128),

@@ -3,7 +3,7 @@
 // sandbox's egress policy. Bodies are buffered (the response resolves once its body has arrived).
 'use strict';
 const { Buffer } = require('buffer');
-const { Blob } = require('buffer');
+const { Blob, File } = require('buffer');
 const errors = () => internal.errors;
 
 const kBody = Symbol('body');
@@ -85,15 +85,7 @@ class Headers {
   }
 }
 
-// ---------------------------------------------------------------- FormData, File
-class File extends Blob {
-  constructor(bits, name, options = {}) {
-    super(bits, options);
-    this.name = String(name);
-    this.lastModified = options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
-  }
-  get [Symbol.toStringTag]() { return 'File'; }
-}
+// ---------------------------------------------------------------- FormData
 
 class FormData {
   constructor(form) {
