@@ -581,6 +581,34 @@ Stream.promises = promises;
 Stream.isReadable = (s) => !!(s && s._readableState && !s._readableState.destroyed && !s._readableState.endEmitted);
 Stream.isErrored = (s) => !!(s && (s._readableState || s._writableState || {}).errored);
 Stream.addAbortSignal = (signal, stream) => { signal.addEventListener('abort', () => stream.destroy(new Error('The operation was aborted'))); return stream; };
+/**
+ * stream.duplexPair (Node 22.6): two Duplex sides wired to each other. A write on one side is pushed to the other's
+ * readable half; when that is full, the write's callback waits for the other side's next _read. Ending one side ends
+ * the other's readable half.
+ */
+function duplexPair(options) {
+  const sides = [new Duplex(options), new Duplex(options)];
+  const waiting = [null, null]; // per side: the other side's write callback held back until this side reads
+  sides.forEach((side, i) => {
+    const other = sides[1 - i];
+    side._read = () => {
+      const callback = waiting[i];
+      waiting[i] = null;
+      if (callback) callback();
+    };
+    side._write = (chunk, encoding, callback) => {
+      if (other.push(chunk)) callback();
+      else waiting[1 - i] = callback;
+    };
+    side._final = (callback) => {
+      other.on('end', callback);
+      other.push(null);
+    };
+  });
+  return sides;
+}
+
+Stream.duplexPair = duplexPair;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
 module.exports = Stream;
