@@ -22,9 +22,7 @@ internal sealed class PreparedContext
     private PreparedContext(V8ScriptEngine engine)
     {
         Engine = engine;
-        var bootstrap = EnginePool.BuiltinScript(engine, "internal/bootstrap", NodeInstance.BuiltinDocument("node:internal/bootstrap"),
-            () => BuiltinSources.TryGet("internal/bootstrap", out var source) ? source : throw new InvalidOperationException("no bootstrap"));
-        var factory = (ScriptObject)engine.Evaluate(bootstrap);
+        var factory = (ScriptObject)(RunBuiltin("internal/bootstrap", source => source) ?? throw new InvalidOperationException("no bootstrap"));
         var parts = (ScriptObject)factory.InvokeAsFunction(new V8FastHostFunction("bridge", Invoke), s_staticInfo.Value);
         Dispatch = (ScriptObject)parts.GetProperty(0);
         Sink = (ScriptObject)parts.GetProperty(1);
@@ -61,11 +59,18 @@ internal sealed class PreparedContext
     /// </summary>
     public bool LoadBuiltin(string name)
     {
-        if (!BuiltinSources.TryGet(name, out var source)) return false;
-        var script = EnginePool.BuiltinScript(Engine, name, NodeInstance.BuiltinDocument("node:" + name),
-            () => "(function (exports, require, module, internal) {" + source + "\n})");
-        Sink.InvokeAsFunction(Engine.Evaluate(script), false);
+        var function = RunBuiltin(name, source => "(function (exports, require, module, internal) {" + source + "\n})");
+        if (function is null) return false;
+        Sink.InvokeAsFunction(function, false);
         return true;
+    }
+
+    /// <summary>The value of built-in <paramref name="name"/>'s source passed through <paramref name="wrap"/>, compiled
+    /// once per isolate; null when there is no such built-in.</summary>
+    private object? RunBuiltin(string name, Func<string, string> wrap)
+    {
+        if (!BuiltinSources.TryGet(name, out var source)) return null;
+        return Engine.Evaluate(EnginePool.BuiltinScript(Engine, name, NodeInstance.BuiltinDocument("node:" + name), () => wrap(source)));
     }
 
     // Before a process attaches, the bootstrap's first half may only load built-ins (it preloads a few).
