@@ -19,11 +19,40 @@ internal sealed partial class NodeInstance
     private ScriptObject DynamicImportModule() =>
         _dynamicImport ??= (ScriptObject)ModuleExports("internal", "internal/dynamic_import").Exports!;
 
+    private ScriptObject? _cjsEsm; // node:internal/cjs_esm's exports
+
+    /// <summary>ES module import of CommonJS (node:internal/cjs_esm): its exportNames, run and pick functions.</summary>
+    public ScriptObject CommonJsInterop() => _cjsEsm ??= (ScriptObject)ModuleExports("internal", "internal/cjs_esm").Exports!;
+
+    /// <summary>The named exports (other than default) of a CommonJS file imported by an ES module, found without
+    /// running it.</summary>
+    public IReadOnlyList<string> CommonJsExportNames(string filename)
+    {
+        ScriptObject array;
+        try
+        {
+            array = (ScriptObject)CommonJsInterop().InvokeMethod("exportNames", filename);
+        }
+        catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex) && ex.ScriptException is ScriptObject error)
+        {
+            throw new ModuleLoadException(error.GetProperty("message") as string ?? ex.Message);
+        }
+        var count = Convert.ToInt32(array.GetProperty("length"), System.Globalization.CultureInfo.InvariantCulture);
+        var names = new string[count];
+        for (var i = 0; i < count; i++) names[i] = (string)array.GetProperty(i);
+        return names;
+    }
+
     /// <summary>The guest error for a failed link: Node's ERR_MODULE_NOT_FOUND when the loader could not resolve an
     /// import, else V8's own error.</summary>
     private object? LinkError(ScriptEngineException ex)
     {
-        if (ModuleNotFound is not { } missing) return ex.ScriptException ?? ex.Message;
+        if (ModuleNotFound is not { } missing)
+        {
+            if (ex.ScriptException is ScriptObject error && ex.ErrorDetails is { } details && details.Contains(" does not provide an export named", StringComparison.Ordinal))
+                CommonJsInterop().InvokeMethod("explainNamedExport", error, details);
+            return ex.ScriptException ?? ex.Message;
+        }
         ModuleNotFound = null;
         return DynamicImportModule().InvokeMethod("notFound", missing.Specifier, missing.From);
     }

@@ -155,7 +155,7 @@ internal enum DispatchKind
     BeforeExit,
     ExitEvent,           // (code) → final code
     Fatal,               // (error value, details): report an uncaught error from the host side
-    ModuleExports,       // (kind 'builtin'|'cjs', name) → exports object, for the ESM loader
+    ModuleExports,       // (kind 'builtin'|'internal', name) → [exports object, keys], for the ESM loader
     // ---- promise rejections ----
     Rejection,           // (0 = rejected without handler | 1 = handler added later, promise, reason)
     ProcessRejections,   // () → true when it ran guest code (ticks or microtasks may be queued)

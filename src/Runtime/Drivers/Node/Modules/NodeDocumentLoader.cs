@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.JavaScript;
@@ -9,7 +10,8 @@ namespace SecureExec.Testing.Drivers.Node.Modules;
 /// <summary>
 /// ES module loading for one guest: resolves specifiers with <see cref="ModuleResolver"/> and reads sources from
 /// the VFS. Built-ins and CommonJS files become small synthetic modules that re-export the object
-/// <c>require</c> gives (handed over through <c>import.meta</c>, which only that module can see).
+/// <c>require</c> gives (handed over through <c>import.meta</c>, which only that module can see): a built-in's at link
+/// time, a CommonJS file's when evaluation reaches it.
 /// </summary>
 internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLoader
 {
@@ -39,8 +41,8 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
         }
         if (_cache.TryGetValue(resolved, out var cached)) return cached;
         var document = resolved.StartsWith("node:", StringComparison.Ordinal)
-            ? Synthetic(resolved, "builtin", resolved[5..])
-            : node.Resolver.FormatOf(resolved) == "module" ? EsmFile(resolved) : Synthetic(FileUri(resolved).AbsoluteUri, "cjs", resolved);
+            ? Builtin(resolved)
+            : node.Resolver.FormatOf(resolved) == "module" ? EsmFile(resolved) : CommonJs(resolved);
         _cache[resolved] = document;
         return document;
     }
@@ -75,9 +77,46 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
     }
 
     /// <summary>A module re-exporting what require(<paramref name="name"/>) returns.</summary>
-    private Document Synthetic(string uri, string kind, string name)
+    /// <summary>
+    /// A CommonJS file as Node 22 imports it: the export names are fixed now, without running the file (see
+    /// node:internal/cjs_esm); the file runs when the graph's evaluation reaches this module. Each name becomes a local
+    /// exported under its string name, so names that are not identifiers (`exports['a-b']`) work as in Node.
+    /// </summary>
+    private Document CommonJs(string path)
     {
-        var (exports, keys) = node.ModuleExports(kind, name);
+        var names = node.CommonJsExportNames(path);
+        var source = new StringBuilder("const { run, pick, filename } = import.meta;\nconst m = run(filename);\nexport default m;\n");
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!IsWellFormed(names[i])) continue; // a lone surrogate cannot name an export
+            var name = JsonSerializer.Serialize(names[i]);
+            source.Append($"const ${i} = pick(m, {name});\nexport {{ ${i} as {name} }};\n");
+        }
+        var interop = node.CommonJsInterop();
+        var run = interop.GetProperty("run");
+        var pick = interop.GetProperty("pick");
+        var info = new DocumentInfo(FileUri(path))
+        {
+            Category = ModuleCategory.Standard,
+            ContextCallback = _ => new Dictionary<string, object> { ["run"] = run, ["pick"] = pick, ["filename"] = path },
+        };
+        return new StringDocument(info, source.ToString());
+    }
+
+    private static bool IsWellFormed(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A built-in ("node:fs"): its exports object, with a named export for each of its keys.</summary>
+    private Document Builtin(string uri)
+    {
+        var (exports, keys) = node.ModuleExports("builtin", uri[5..]);
         var source = new StringBuilder("const m = import.meta.exports;\nexport default m;\n");
         var names = keys.Split(',').Where(k => k.Length > 0 && k != "default" && Identifier().IsMatch(k) && !s_reserved.Contains(k)).Distinct().ToList();
         if (names.Count > 0) source.Append("export const { ").Append(string.Join(", ", names)).Append(" } = m;\n");

@@ -402,7 +402,7 @@
 
   function moduleExports(kind, name) {
     const exports = kind === 'builtin' ? internal.cjs.requireBuiltin('node:' + name)
-      : kind === 'internal' ? loadBuiltin(name) : internal.cjs.Module._load(name, null, false);
+      : loadBuiltin(name);
     const keys = exports !== null && (typeof exports === 'object' || typeof exports === 'function') ? Object.keys(exports) : [];
     return [exports, keys.join(',')];
   }

@@ -22,7 +22,15 @@ function requireBuiltin(name) {
   return internal.loadBuiltin(name);
 }
 
+// Sources the ES module loader already read to find a file's export names (internal/cjs_esm), used once.
+const prereadSources = new Map();
+
 function readText(filename) {
+  const preread = prereadSources.get(filename);
+  if (preread !== undefined) {
+    prereadSources.delete(filename);
+    return preread;
+  }
   const r = bridge(OP.ReadFileText, filename);
   if (typeof r === 'number') throw errors.uvException(r, 'open', filename);
   return r;
@@ -245,5 +253,6 @@ function runEval(code, name, print) {
 
 module.exports = {
   Module, requireBuiltin, runMainFile, runEval, sourceOf: (f) => sources.get(f),
+  preread: (filename, source) => prereadSources.set(filename, source),
   headerColumns: (f) => (wrapped.has(f) ? wrapper[0].length : 0),
 };

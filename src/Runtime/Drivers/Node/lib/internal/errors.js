@@ -152,7 +152,7 @@ function syntaxErrorFromDetails(details, filename, source, realm = globalThis) {
     const col = Math.max(0, Number(m[2]) - 1);
     const line = Number(m[1]);
     const text = sourceLine(source, line, filename) ?? m[3];
-    const header = `${shownFile}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n`;
+    const header = `${shownFile}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n\n`;
     Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
     err.stack = `${name}: ${message}`;
   }
@@ -169,13 +169,20 @@ function sourceLine(source, line, filename) {
   return text;
 }
 
+// A link error's message names the import it failed on: Node underlines that name, and prints no blank line after.
+const linkErrorName = /export named '(.+)'$|resolving name '(.+)' in |star exports for name '(.+)'$/;
+
 /** For errors the host caught (ESM main): V8's details give the location. */
 function decorateFatal(err, details) {
   if (typeof details !== 'string' || !details) return;
   if (err && typeof err === 'object' && err.name === 'SyntaxError' && !err[kSourceHeader]) {
     const m = /at (.*?):(\d+):(\d+) -> (.*)/.exec(details);
     if (m) {
-      const header = `${m[1].startsWith('/') ? 'file://' + m[1] : m[1]}:${m[2]}\n${m[4]}\n${' '.repeat(Math.max(0, Number(m[3]) - 1))}^\n`;
+      const col = Math.max(0, Number(m[3]) - 1);
+      const linked = linkErrorName.exec(String(details.split('\n')[0]));
+      const name = linked && (linked[1] || linked[2] || linked[3]);
+      const underline = name && m[4].startsWith(name, col) ? '^'.repeat(name.length) + '\n' : '^\n\n';
+      const header = `${m[1].startsWith('/') ? 'file://' + m[1] : m[1]}:${m[2]}\n${m[4]}\n${' '.repeat(col)}${underline}`;
       Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
       err.stack = `SyntaxError: ${err.message}`;
     }
@@ -193,7 +200,7 @@ function printUncaught(err, internal, origin) {
   const util = internal.loadBuiltin('util');
   let text = '';
   if (err && typeof err === 'object' && err[kSourceHeader]) {
-    text += err[kSourceHeader] + '\n';
+    text += err[kSourceHeader];
   } else if (err && typeof err === 'object' && typeof err.stack === 'string') {
     const frame = /\((\/[^():]+|\[eval\]|\[stdin\]):(\d+):(\d+)\)|at (\/[^():]+):(\d+):(\d+)/.exec(err.stack);
     if (frame) {
