@@ -65,7 +65,42 @@ internal sealed partial class NodeInstance
             Category = ModuleCategory.Standard,
             ContextCallback = _ => new Dictionary<string, object> { ["done"] = done },
         };
-        var source = $"import * as ns from {JsonSerializer.Serialize(target)};\nimport.meta.done({id}, ns);\n";
+        Evaluate(info, $"import * as ns from {JsonSerializer.Serialize(target)};\nimport.meta.done({id}, ns);\n");
+    }
+
+    private ScriptObject? _requireEsm; // node:internal/require_esm's exports
+    private int _requireCount;
+
+    /// <summary>
+    /// require() of an ES module: its graph evaluates now, and its namespace goes to node:internal/require_esm (which
+    /// sees a graph with top-level await by the namespace not having arrived). With <paramref name="facade"/>, the
+    /// namespace is Node's facade for a module with a default export: the module's exports plus __esModule = true.
+    /// </summary>
+    public void EvaluateRequire(string target, bool facade)
+    {
+        _requireEsm ??= (ScriptObject)ModuleExports("internal", "internal/require_esm").Exports!;
+        var receive = _requireEsm.GetProperty("receive");
+        var id = ++_requireCount;
+        var path = JsonSerializer.Serialize(target);
+        var from = path;
+        if (facade)
+        {
+            var specifier = "node:internal/require-facade/" + id;
+            Loader.AddFacade(specifier, $"export * from {path};\nexport {{ default }} from {path};\nexport const __esModule = true;\n");
+            from = JsonSerializer.Serialize(specifier);
+        }
+        var info = new DocumentInfo(new Uri("node:internal/require/" + id))
+        {
+            Category = ModuleCategory.Standard,
+            ContextCallback = _ => new Dictionary<string, object> { ["receive"] = receive },
+        };
+        Evaluate(info, $"import * as ns from {from};\nimport.meta.receive(ns);\n");
+    }
+
+    /// <summary>Evaluates a one-line module that hands a namespace over; its evaluation promise, or the link or
+    /// evaluation error (thrown), goes to the sink.</summary>
+    private void Evaluate(DocumentInfo info, string source)
+    {
         object? value;
         var threw = false;
         try

@@ -139,6 +139,7 @@ internal enum BridgeOp
     // ---- dynamic import ----
     ImportResolve,       // (specifier, referrer path) → resolved path or node:NAME, or -errno
     ImportEvaluate,      // (resolved, id) → true; the module's evaluation promise (or the link error, thrown) to the sink
+    RequireEvaluate,     // (resolved, facade) → true; require() of an ES module: evaluated now, as ImportEvaluate
 }
 
 /// <summary>What the host asks the JS side to run (first argument of the JS <c>dispatch</c> function).</summary>

@@ -4,7 +4,8 @@ using SecureExec.Testing.Drivers.Node.Modules;
 
 namespace SecureExec.Testing.Drivers.Node.Bridge;
 
-/// <summary>import() in guest code (see <see cref="DynamicImportRewriter"/>): resolution, then evaluation by the host.</summary>
+/// <summary>import() in guest code (see <see cref="DynamicImportRewriter"/>): resolution, then evaluation by the host; and
+/// require() of an ES module, evaluated the same way.</summary>
 internal sealed partial class NodeBridge
 {
     private void DispatchImport(BridgeOp op, in V8FastArgs a, in V8FastResult r)
@@ -20,6 +21,7 @@ internal sealed partial class NodeBridge
                 break;
             }
             case BridgeOp.ImportEvaluate: node.EvaluateImport(Str(a, 1), Int(a, 2)); r.Set(true); break;
+            case BridgeOp.RequireEvaluate: node.EvaluateRequire(Str(a, 1), Bool(a, 2)); r.Set(true); break;
             default: Fail(r, Errno.ENOSYS); break;
         }
     }

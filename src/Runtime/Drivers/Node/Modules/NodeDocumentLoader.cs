@@ -25,8 +25,14 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
         DocumentCategory category, DocumentContextCallback contextCallback) =>
         Task.FromResult(Load(sourceInfo, specifier));
 
+    /// <summary>A module only the host imports by name (require()'s facade of an ES module with a default export).</summary>
+    public void AddFacade(string specifier, string source) =>
+        _cache[specifier] = new StringDocument(new DocumentInfo(new Uri(specifier)) { Category = ModuleCategory.Standard }, source);
+
     private Document Load(DocumentInfo? sourceInfo, string specifier)
     {
+        if (specifier.StartsWith("node:internal/require-facade/", StringComparison.Ordinal) && _cache.TryGetValue(specifier, out var facade))
+            return facade;
         var parentDir = sourceInfo?.Uri is { IsFile: true } parent
             ? ModuleResolver.Normalize(Uri.UnescapeDataString(parent.AbsolutePath) + "/..")
             : node.Process.Cwd;

@@ -159,11 +159,11 @@ Module.prototype._compile = function (content, filename) {
 
 Module._extensions = Object.create(null);
 Module._extensions['.js'] = function (module, filename) {
-  const content = readText(filename);
   if (filename.endsWith('.js') && bridge(OP.Resolve, filename, '', 'format') === 'module') {
-    throw errors.codedError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${filename} not supported.\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`);
+    module.exports = internal.loadBuiltin('internal/require_esm').requireModule(filename, module.parent);
+    return;
   }
-  module._compile(content, filename);
+  module._compile(readText(filename), filename);
 };
 Module._extensions['.cjs'] = Module._extensions['.js'];
 Module._extensions['.json'] = function (module, filename) {
@@ -176,7 +176,7 @@ Module._extensions['.json'] = function (module, filename) {
   }
 };
 Module._extensions['.mjs'] = function (module, filename) {
-  throw errors.codedError(Error, 'ERR_REQUIRE_ESM', `require() of ES Module ${filename} not supported.\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`);
+  module.exports = internal.loadBuiltin('internal/require_esm').requireModule(filename, module.parent);
 };
 Module._extensions['.node'] = function (module, filename) {
   throw errors.notSupported(`Native addon ${filename}`);

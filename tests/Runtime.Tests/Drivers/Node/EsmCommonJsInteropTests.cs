@@ -1,11 +1,12 @@
 namespace SecureExec.Testing.Tests.Drivers.Node;
 
 /// <summary>
-/// An ES module importing CommonJS files, as Node 22 does it (node:internal/cjs_esm): named exports are what
-/// cjs-module-lexer finds in the source, the files run in graph order, and a missing name gets Node's advice.
-/// Expected output recorded with Node v22.23.5 (`node main.mjs` in a folder with the same files).
+/// ES modules and CommonJS files using each other as Node 22.23 does. An import of CommonJS (node:internal/cjs_esm):
+/// named exports are what cjs-module-lexer finds in the source, the files run in graph order, and a missing name gets
+/// Node's advice. A require() of an ES module (node:internal/require_esm): evaluated synchronously, its namespace or
+/// facade. Expected output recorded with Node v22.23.5 (`node main.mjs` in a folder with the same files).
 /// </summary>
-public sealed class CommonJsImportTests
+public sealed class EsmCommonJsInteropTests
 {
     [Fact]
     public void CommonJsFiles_RunWhenEvaluationReachesThem_NotWhenTheGraphLinks()
@@ -137,5 +138,52 @@ public sealed class CommonJsImportTests
             Node.js v22.0.0
 
             """, r.Stderr);
+    }
+
+    [Fact]
+    public void Require_OfAnEsModule_GivesItsNamespace_OrNodesFacade()
+    {
+        using var vm = new NodeHarness();
+        vm.WriteFile("/app/e.mjs", "export const e = 1; export default 'd';");
+        vm.WriteFile("/app/a.mjs", "export const a = 1;");
+        vm.WriteFile("/app/me.mjs", "const v = {hello: 1}; export { v as 'module.exports' }; export const other = 2;");
+        vm.WriteFile("/app/esf.mjs", "export const __esModule = false; export default 3;");
+        vm.WriteFile("/app/thr.mjs", "throw new RangeError('top');");
+        vm.WriteFile("/app/bad.mjs", "import './nonexist.mjs';");
+        vm.WriteFile("/app/pkg/package.json", "{ \"type\": \"module\" }");
+        vm.WriteFile("/app/pkg/index.js", "import { e } from '../e.mjs'; export const fromJs = e + 1;");
+        vm.WriteFile("/app/main.js", """
+            const m = require('./e.mjs'); console.log(m, m.e, m.default, require('./e.mjs') === m);
+            console.log(require('./a.mjs'), require('./me.mjs'), require('./esf.mjs'), require('./pkg/index.js'));
+            const interop = (x) => (x && x.__esModule ? x : { default: x });
+            console.log(interop(m).default);
+            try { require('./thr.mjs') } catch (e) { console.log(e instanceof RangeError, e.message) }
+            try { require('./thr.mjs') } catch (e) { console.log('again', e.message) }
+            try { require('./bad.mjs') } catch (e) { console.log(e.code, e.message) }
+            """);
+        var r = vm.Run(["node", "/app/main.js"], cwd: "/app");
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("""
+            [Module: null prototype] { __esModule: true, default: 'd', e: 1 } 1 d true
+            [Module: null prototype] { a: 1 } { hello: 1 } [Module: null prototype] { __esModule: false, default: 3 } [Module: null prototype] { fromJs: 2 }
+            d
+            true top
+            again top
+            ERR_MODULE_NOT_FOUND Cannot find module '/app/nonexist.mjs' imported from /app/bad.mjs
+
+            """, r.Stdout);
+    }
+
+    [Fact]
+    public void Require_OfAGraphWithTopLevelAwait_FailsWithNodesError()
+    {
+        using var vm = new NodeHarness();
+        vm.WriteFile("/app/tla.mjs", "await 1; export const t = 1;");
+        vm.WriteFile("/app/main.js", "try { require('./tla.mjs') } catch (e) { console.log(e.code, e.message) }");
+        var r = vm.Run(["node", "/app/main.js"], cwd: "/app");
+        Assert.Equal("", r.Stderr);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("ERR_REQUIRE_ASYNC_MODULE require() cannot be used on an ESM graph with top-level await. Use import() instead. " +
+            "To see where the top-level await comes from, use --experimental-print-required-tla.\n  From /app/main.js \n  Requiring /app/tla.mjs \n", r.Stdout);
     }
 }
