@@ -42,6 +42,11 @@ function formatPrimitive(ctx, v) {
       let s = v;
       let trailer = '';
       if (s.length > ctx.maxStringLength) { trailer = `... ${s.length - ctx.maxStringLength} more character${s.length - ctx.maxStringLength > 1 ? 's' : ''}`; s = s.slice(0, ctx.maxStringLength); }
+      // Like Node: a string longer than the line (and than 16) prints one quoted piece per line, joined by " +".
+      const indentation = ctx.indentation || 0;
+      if (ctx.compact !== true && s.length > 16 && s.length > (ctx.breakLength ?? 80) - indentation - 4) {
+        return s.split(/(?<=\n)/).map((line) => strEscape(line)).join(` +\n${' '.repeat(indentation + 2)}`) + trailer;
+      }
       return strEscape(s) + trailer;
     }
     case 'number': return Object.is(v, -0) ? '-0' : String(v);
@@ -188,6 +193,7 @@ function formatRaw(ctx, value, recurseTimes) {
   } finally {
     ctx.seen.pop();
   }
+  if (ctx.sorted) sortOutput(ctx, output, extrasType, keys.length + symbols.length);
   if (base) braces[0] = `${base} ${braces[0]}`;
   const idx = ctx.circular.get(value);
   if (idx !== undefined) braces[0] = `<ref *${idx}> ${braces[0]}`;
@@ -229,12 +235,14 @@ function formatList(ctx, arr, recurseTimes) {
 function formatProperty(ctx, value, recurseTimes, key, type) {
   const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   let str;
-  if (desc.value !== undefined || !desc.get) {
+  if (desc.value !== undefined || (!desc.get && !desc.set)) {
     ctx.indentation += 2;
     str = formatValue(ctx, desc.value, recurseTimes + 1);
     ctx.indentation -= 2;
   } else if (desc.get) {
-    str = desc.set ? '[Getter/Setter]' : '[Getter]';
+    const label = desc.set ? 'Getter/Setter' : 'Getter';
+    str = ctx.getters === true || (ctx.getters === 'get' && !desc.set) || (ctx.getters === 'set' && desc.set)
+      ? formatGetter(ctx, value, desc.get, label, recurseTimes) : `[${label}]`;
   } else if (desc.set) {
     str = '[Setter]';
   } else {
@@ -242,6 +250,29 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
   }
   const name = desc.enumerable === false ? `[${formatKey(key)}]` : formatKey(key);
   return `${name}: ${str}`;
+}
+
+// `getters` option: the getter's value, as Node shows it ("[Getter: 1]", "[Getter] { a: 1 }").
+function formatGetter(ctx, obj, get, label, recurseTimes) {
+  try {
+    const v = get.call(obj);
+    ctx.indentation += 2;
+    try {
+      if (v === null) return `[${label}: null]`;
+      if (typeof v === 'object') return `[${label}] ${formatValue(ctx, v, recurseTimes + 1)}`;
+      return `[${label}: ${formatPrimitive(ctx, v)}]`;
+    } finally { ctx.indentation -= 2; }
+  } catch (err) {
+    return `[${label}: <Inspection threw (${err.message})>]`;
+  }
+}
+
+// `sorted` option: objects, Maps and Sets sort all entries; arrays sort only their extra keys.
+function sortOutput(ctx, output, extrasType, extraKeys) {
+  const compare = ctx.sorted === true ? undefined : ctx.sorted;
+  if (extrasType !== 'array') return output.sort(compare);
+  if (extraKeys > 1) output.push(...output.splice(output.length - extraKeys).sort(compare));
+  return output;
 }
 
 function reduceToSingleString(ctx, output, braces, type, value, recurseTimes) {
