@@ -1,5 +1,6 @@
-// node:stream — Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished: a compact
-// implementation of Node's stream state machines (flowing/paused modes, backpressure, 'drain', end/finish/close).
+// node:stream — Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished, compose, Duplex.from and the
+// Readable operators: a compact implementation of Node's stream state machines (flowing/paused modes, backpressure,
+// 'drain', end/finish/close). pipeline, finished, compose and the operators live in internal/streams/.
 'use strict';
 const EE = require('events');
 const { nextTick } = internal;
@@ -155,6 +156,7 @@ Readable.prototype.read = function (n) {
     s.buffer = [all.slice(n)];
     s.length -= n;
   }
+  s.dataEmitted = true;
   if (s.ended && s.buffer.length === 0) scheduleFlow(this);
   else if (!s.reading && s.length < s.highWaterMark) scheduleFlow(this);
   return chunk;
@@ -228,41 +230,56 @@ Readable.prototype.unpipe = function (dest) {
   return this;
 };
 
-Readable.prototype[Symbol.asyncIterator] = function () {
-  const stream = this;
-  const queue = [];
-  let waiter = null;
-  let done = false;
-  let error = null;
-  const wake = () => { if (waiter) { const w = waiter; waiter = null; w(); } };
-  stream.on('data', (c) => { queue.push(c); stream.pause(); wake(); });
-  stream.once('end', () => { done = true; wake(); });
-  stream.once('error', (e) => { error = e; wake(); });
-  stream.once('close', () => { done = true; wake(); });
-  return {
-    async next() {
-      for (;;) {
-        if (queue.length) {
-          const value = queue.shift();
-          if (queue.length === 0 && !done) stream.resume();
-          return { value, done: false };
-        }
-        if (error) throw error;
-        if (done) return { value: undefined, done: true };
-        stream.resume();
-        await new Promise((resolve) => { waiter = resolve; });
-      }
-    },
-    async return() { stream.destroy(); return { value: undefined, done: true }; },
-    [Symbol.asyncIterator]() { return this; },
-  };
+Readable.prototype[Symbol.asyncIterator] = function () { return asyncIterator(this, true); };
+// readable.iterator({ destroyOnReturn }): breaking out of the loop destroys the stream unless destroyOnReturn is false.
+Readable.prototype.iterator = function (options) {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw errors().invalidArgType('options', 'object', options);
+  }
+  return asyncIterator(this, !options || options.destroyOnReturn !== false);
 };
+/**
+ * Reads in paused mode ('readable' + read()), as Node does: a byte stream yields what is buffered as one chunk.
+ * A stream closed before its end throws ERR_STREAM_PREMATURE_CLOSE. Leaving the loop early (or an error) destroys
+ * the stream, unless destroyOnReturn is false.
+ */
+function asyncIterator(stream, destroyOnReturn) {
+  let wake = null;
+  const next = () => { if (wake) { const w = wake; wake = null; w(); } };
+  let error; // undefined: still running; null: ended cleanly
+  stream.on('readable', next);
+  const cleanup = finished(stream, { writable: false }, (err) => {
+    error = err || null;
+    next();
+  });
+  return (async function* () {
+    try {
+      for (;;) {
+        const chunk = stream.destroyed ? null : stream.read();
+        if (chunk !== null) yield chunk;
+        else if (error) throw error;
+        else if (error === null) return;
+        else await new Promise((resolve) => { wake = resolve; });
+      }
+    } catch (err) {
+      error = err;
+      throw err;
+    } finally {
+      if ((error || destroyOnReturn) && (error === undefined || stream._readableState.autoDestroy)) {
+        stream.destroy(null);
+      } else {
+        stream.removeListener('readable', next);
+        cleanup();
+      }
+    }
+  })();
+}
 
 Readable.prototype.destroy = function (err, cb) { return destroyImpl(this, err, cb); };
 Readable.prototype._destroy = function (err, cb) { cb(err); };
 Readable.prototype.wrap = function (old) { old.on('data', (c) => this.push(c)); old.on('end', () => this.push(null)); this._read = () => {}; return this; };
 
-Readable.prototype.toArray = async function () { const out = []; for await (const c of this) out.push(c); return out; };
+require('internal/streams/operators').install(Readable);
 
 for (const [name, get] of Object.entries({
   readable: function () { const s = this._readableState; return !s.destroyed && !s.endEmitted; },
@@ -272,30 +289,15 @@ for (const [name, get] of Object.entries({
   readableEncoding: function () { return this._readableState.encoding; },
   readableHighWaterMark: function () { return this._readableState.highWaterMark; },
   readableObjectMode: function () { return this._readableState.objectMode; },
+  readableDidRead: function () { return this._readableState.dataEmitted; },
+  readableAborted: function () { const s = this._readableState; return !!(s.readable !== false && (s.destroyed || s.errored) && !s.endEmitted); },
   destroyed: function () { return (this._readableState || this._writableState).destroyed; },
   closed: function () { return (this._readableState || this._writableState).closed; },
   errored: function () { return (this._readableState || this._writableState).errored; },
 })) Object.defineProperty(Readable.prototype, name, { get, configurable: true, enumerable: false });
 
-Readable.from = function from(iterable, opts = {}) {
-  if (typeof iterable === 'string' || iterable instanceof Uint8Array) {
-    return new Readable({ objectMode: true, ...opts, read() { this.push(iterable); this.push(null); } });
-  }
-  const it = iterable[Symbol.asyncIterator] ? iterable[Symbol.asyncIterator]() : iterable[Symbol.iterator]();
-  let reading = false;
-  return new Readable({
-    objectMode: true, ...opts,
-    read() {
-      if (reading) return;
-      reading = true;
-      Promise.resolve(it.next()).then(({ value, done }) => {
-        reading = false;
-        if (done) this.push(null);
-        else Promise.resolve(value).then((v) => { if (v === null) this.push(null); else this.push(v); }, (e) => this.destroy(e));
-      }, (e) => this.destroy(e));
-    },
-  });
-};
+Readable.from = function from(iterable, opts) { return require('internal/streams/from')(Readable, iterable, opts); };
+Readable.fromWeb = function fromWeb(readableStream, options) { return require('internal/streams/fromweb').readableFromWeb(readableStream, options); };
 
 // ---------------------------------------------------------------- Writable
 function Writable(options = {}) {
@@ -483,6 +485,10 @@ for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
   }
 }
 
+Duplex.from = function from(body) { return require('internal/streams/duplexify').duplexify(body, 'body'); };
+Duplex.fromWeb = function fromWeb(pair, options) { return require('internal/streams/fromweb').duplexFromWeb(pair, options); };
+Writable.fromWeb = function fromWeb(writableStream, options) { return require('internal/streams/fromweb').writableFromWeb(writableStream, options); };
+
 function Transform(options = {}) {
   if (!(this instanceof Transform)) return new Transform(options);
   Duplex.call(this, options);
@@ -493,14 +499,21 @@ function Transform(options = {}) {
 Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
 Object.setPrototypeOf(Transform, Duplex);
 Transform.prototype._transform = function () { throw errors().codedError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _transform() method is not implemented'); };
+// The write callback waits while the readable side is full (Node's Transform backpressure); _read releases it.
 Transform.prototype._write = function (chunk, encoding, cb) {
+  const r = this._readableState;
+  const before = r.length;
   this._transform(chunk, encoding, (err, data) => {
     if (err) { cb(err); return; }
     if (data !== undefined && data !== null) this.push(data);
-    cb();
+    if (this._writableState.ended || r.length === before || r.length < r.highWaterMark) cb();
+    else this._transformCallback = cb;
   });
 };
-Transform.prototype._read = function () {};
+Transform.prototype._read = function () {
+  const cb = this._transformCallback;
+  if (cb) { this._transformCallback = null; cb(); }
+};
 Transform.prototype._final = function (cb) {
   const done = (err, data) => {
     if (err) { cb(err); return; }
@@ -521,53 +534,7 @@ Object.setPrototypeOf(PassThrough, Transform);
 PassThrough.prototype._transform = function (chunk, enc, cb) { cb(null, chunk); };
 
 // ---------------------------------------------------------------- helpers
-function finished(stream, options, callback) {
-  if (typeof options === 'function') { callback = options; options = {}; }
-  let done = false;
-  const finish = (err) => { if (!done) { done = true; cleanup(); callback.call(stream, err); } };
-  const onEnd = () => { if (!stream._writableState || stream._writableState.finished || options.writable === false) finish(); };
-  const onFinish = () => { if (!stream._readableState || stream._readableState.endEmitted || options.readable === false) finish(); };
-  const onError = (err) => finish(err);
-  const onClose = () => {
-    const r = stream._readableState;
-    const w = stream._writableState;
-    if ((r && !r.endEmitted && !r.ended) || (w && !w.finished && !w.ending)) finish(streamError('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
-    else finish();
-  };
-  stream.on('end', onEnd);
-  stream.on('finish', onFinish);
-  stream.on('error', onError);
-  stream.on('close', onClose);
-  function cleanup() {
-    stream.removeListener('end', onEnd);
-    stream.removeListener('finish', onFinish);
-    stream.removeListener('error', onError);
-    stream.removeListener('close', onClose);
-  }
-  return cleanup;
-}
-
-function pipeline(...streams) {
-  let callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
-  if (Array.isArray(streams[0])) streams = streams[0];
-  streams = streams.map((s, i) => (typeof s === 'function' ? Readable.from(s(i === 0 ? undefined : streams[i - 1])) : s[Symbol.asyncIterator] && !(s instanceof Stream) ? Readable.from(s) : s));
-  let error;
-  let pending = streams.length;
-  const done = (err) => {
-    if (err && !error) { error = err; for (const s of streams) if (!s.destroyed) s.destroy(); }
-    if (--pending === 0 || err) { if (callback) { const cb = callback; callback = null; cb(error); } }
-  };
-  for (let i = 0; i < streams.length; i++) {
-    finished(streams[i], { readable: i < streams.length - 1 ? true : undefined, writable: i > 0 }, done);
-    if (i > 0) streams[i - 1].pipe(streams[i]);
-  }
-  return streams[streams.length - 1];
-}
-
-const promises = {
-  pipeline: (...streams) => new Promise((resolve, reject) => pipeline(...streams, (err) => (err ? reject(err) : resolve()))),
-  finished: (stream, options) => new Promise((resolve, reject) => finished(stream, options || {}, (err) => (err ? reject(err) : resolve()))),
-};
+const finished = require('internal/streams/finished');
 
 Stream.Stream = Stream;
 Stream.Readable = Readable;
@@ -576,11 +543,20 @@ Stream.Duplex = Duplex;
 Stream.Transform = Transform;
 Stream.PassThrough = PassThrough;
 Stream.finished = finished;
-Stream.pipeline = pipeline;
-Stream.promises = promises;
-Stream.isReadable = (s) => !!(s && s._readableState && !s._readableState.destroyed && !s._readableState.endEmitted);
+Stream.pipeline = require('internal/streams/pipeline').pipeline;
+Object.defineProperty(Stream, 'promises', { get() { return require('stream/promises'); }, enumerable: true, configurable: true });
+const utils = require('internal/streams/utils');
+Stream.isReadable = utils.isReadable;
+Stream.isWritable = utils.isWritable;
+Stream.isDestroyed = utils.isDestroyed;
+Stream.isDisturbed = (s) => !!(s && (s.readableDidRead || s.readableAborted));
+Stream.destroy = (s, err) => { if (s && typeof s.destroy === 'function') s.destroy(err); };
+Stream._isArrayBufferView = ArrayBuffer.isView;
+Stream._isUint8Array = (value) => value instanceof Uint8Array;
+Stream._uint8ArrayToBuffer = (chunk) => Buf().from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 Stream.isErrored = (s) => !!(s && (s._readableState || s._writableState || {}).errored);
-Stream.addAbortSignal = (signal, stream) => { signal.addEventListener('abort', () => stream.destroy(new Error('The operation was aborted'))); return stream; };
+Stream.addAbortSignal = require('internal/streams/add_abort_signal');
+Stream.compose = function compose(...streams) { return require('internal/streams/compose')(...streams); };
 /**
  * stream.duplexPair (Node 22.6): two Duplex sides wired to each other. A write on one side is pushed to the other's
  * readable half; when that is full, the write's callback waits for the other side's next _read. Ending one side ends

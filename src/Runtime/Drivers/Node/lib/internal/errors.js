@@ -90,8 +90,22 @@ function invalidArgType(name, expected, actual) {
 }
 
 function invalidArgValue(name, value, reason = 'is invalid') {
-  const shown = internal.loadBuiltin('util').inspect(value);
+  let shown = internal.loadBuiltin('util').inspect(value);
+  if (shown.length > 128) shown = `${shown.slice(0, 128)}...`;
   return codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${name.includes('.') ? 'property' : 'argument'} '${name}' ${reason}. Received ${shown}`);
+}
+
+/** Node's ERR_INVALID_RETURN_VALUE: `Expected INPUT to be returned from the "NAME" function but got ...`. */
+function invalidReturnValue(input, name, value) {
+  const shown = typeof value === 'function' ? ` Received function ${value.name}` : describe(value);
+  return codedError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+    `Expected ${input} to be returned from the "${name}" function but got ${shown.slice(' Received '.length)}.`);
+}
+
+function missingArgs(...names) {
+  const list = names.map((n) => `"${n}"`);
+  const text = list.length > 2 ? `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}` : list.join(' and ');
+  return codedError(TypeError, 'ERR_MISSING_ARGS', `The ${text} argument${names.length > 1 ? 's' : ''} must be specified`);
 }
 
 function outOfRange(name, range, value) {
@@ -235,6 +249,6 @@ function printUncaught(err, internal, origin) {
 }
 
 module.exports = {
-  errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, outOfRange, notSupported, timerLimit,
+  errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, invalidReturnValue, missingArgs, outOfRange, notSupported, timerLimit,
   validateString, validateFunction, syntaxErrorFromDetails, decorateFatal, printUncaught, kSourceHeader,
 };
