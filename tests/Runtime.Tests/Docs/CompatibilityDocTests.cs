@@ -1,4 +1,5 @@
 using System.Text;
+using SecureExec.Testing.Drivers.Node;
 using SecureExec.Testing.Drivers.Node.Modules;
 using SecureExec.Testing.Drivers.Wasm;
 
@@ -46,7 +47,27 @@ public sealed class CompatibilityDocTests
             sb.Append('\n');
         }
         sb.Append("- `node` (the Node driver, V8): `-e`, `-p`, `FILE`, `-`, `--test`, `--version`\n");
+        AppendNodeOptions(sb);
         return sb.ToString();
+    }
+
+    // The `node` command's options by support (Drivers/Node/NodeOptions.cs); others are Node's "bad option" (exit 9).
+    private static void AppendNodeOptions(StringBuilder sb)
+    {
+        sb.Append("\n## Node options\n\n");
+        sb.Append("Options of the `node` command, on its command line or in `NODE_OPTIONS` (Drivers/Node/NodeOptions.cs). An option not\n");
+        sb.Append("listed fails as in Node (`bad option`, exit 9); a refused one fails the same way, naming the sandbox.\n\n");
+        var groups = new[]
+        {
+            (NodeOptions.Support.Implemented, "implemented"),
+            (NodeOptions.Support.NoEffect, "accepted without effect (they tune V8, tooling or output this runtime does not have)"),
+            (NodeOptions.Support.Unsupported, "refused (`not supported in this sandbox`)"),
+        };
+        foreach (var (support, label) in groups)
+        {
+            var names = NodeOptions.Known.Where(o => o.Value.Support == support).Select(o => $"`{o.Key}`").Order(StringComparer.Ordinal);
+            sb.Append($"- {label}: {string.Join(", ", names)}\n");
+        }
     }
 
     // The first comment of lib/NAME.js without its "node:NAME — " prefix: what the module is built on.

@@ -21,14 +21,65 @@ internal sealed record NodeCommandLine
     /// <summary>Not a Node option: the runtime's way to name eval'd code (kept out of process.execArgv).</summary>
     public const string EvalFilenameOption = "--secure-exec-filename=";
 
-    public static NodeCommandLine Parse(IReadOnlyList<string> argv)
+    /// <summary>Every option in effect, NODE_OPTIONS first, each as "--name" or "--name=value" (for the JS side).</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+    /// <summary>-r/--require and --import preloads in order, each ("require" | "import", specifier).</summary>
+    public IReadOnlyList<(string Kind, string Specifier)> Preloads { get; init; } = [];
+
+    /// <param name="argv">argv[0] is the command; options come before the script.</param>
+    /// <param name="nodeOptions">The NODE_OPTIONS variable of the process, if set.</param>
+    public static NodeCommandLine Parse(IReadOnlyList<string> argv, string? nodeOptions = null)
     {
         string? evalFilename = null;
         var execArgv = new List<string>();
+        var options = new List<string>();
+        var preloads = new List<(string, string)>();
         var mode = RunMode.Stdin;
         string? payload = null;
         var module = false;
         var test = false;
+
+        // One option (from argv or NODE_OPTIONS): null when fine, else Node's error text.
+        string? Apply(string name, string? value, bool fromEnv)
+        {
+            if (!NodeOptions.Known.TryGetValue(name, out var option))
+                return fromEnv ? $"{name} is not allowed in NODE_OPTIONS" : $"bad option: {name}";
+            if (fromEnv && !option.Env) return $"{name} is not allowed in NODE_OPTIONS";
+            if (option.Support == NodeOptions.Support.Unsupported)
+                return $"{name} is not supported in this sandbox (docs/compatibility.md lists the Node options)";
+            options.Add(value is null ? name : name + "=" + value);
+            switch (name)
+            {
+                case "-e" or "--eval" or "-p" or "--print" or "-pe":
+                    mode = name is "-e" or "--eval" ? RunMode.Eval : RunMode.Print;
+                    payload = value;
+                    break;
+                case "--input-type":
+                    if (value is not ("module" or "commonjs")) return $"--input-type must be \"module\" or \"commonjs\"";
+                    module = value == "module";
+                    break;
+                case "-r" or "--require": preloads.Add(("require", value!)); break;
+                case "--import": preloads.Add(("import", value!)); break;
+                case "--test": test = true; break;
+            }
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(nodeOptions))
+        {
+            var tokens = NodeOptions.SplitEnv(nodeOptions);
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var (name, value) = SplitOption(tokens[t]);
+                if (NodeOptions.Known.TryGetValue(name, out var known) && known.TakesValue && value is null)
+                {
+                    if (t + 1 >= tokens.Count) return new NodeCommandLine { Error = $"{name} requires an argument" };
+                    value = tokens[++t];
+                }
+                if (Apply(name, value, true) is { } error) return new NodeCommandLine { Error = error };
+            }
+        }
+
         var i = 1;
         for (; i < argv.Count; i++)
         {
@@ -44,44 +95,35 @@ internal sealed record NodeCommandLine
                 evalFilename = a[EvalFilenameOption.Length..];
                 continue;
             }
+            if (a is "-v" or "--version") return new NodeCommandLine { Mode = RunMode.Version };
+            if (a is "-h" or "--help") return new NodeCommandLine { Mode = RunMode.Help };
             execArgv.Add(a);
-            switch (a)
+            var (name, value) = SplitOption(a);
+            if (NodeOptions.Known.TryGetValue(name, out var option) && option.TakesValue && value is null)
             {
-                case "-v" or "--version":
-                    return new NodeCommandLine { Mode = RunMode.Version };
-                case "-h" or "--help":
-                    return new NodeCommandLine { Mode = RunMode.Help };
-                case "-e" or "--eval" or "-p" or "--print" or "-pe":
-                    if (i + 1 >= argv.Count) return new NodeCommandLine { Error = $"{a} requires an argument" };
-                    mode = a is "-e" or "--eval" ? RunMode.Eval : RunMode.Print;
-                    payload = argv[++i];
-                    execArgv.Add(payload);
-                    break;
-                case "--input-type=module":
-                    module = true;
-                    break;
-                case "-r" or "--require" or "--import" or "--loader" or "--test-name-pattern" or "--test-skip-pattern"
-                    or "--test-reporter" or "--test-reporter-destination" or "--test-concurrency" or "--test-timeout":
-                    if (i + 1 < argv.Count) execArgv.Add(argv[++i]);
-                    break;
-                case "--test":
-                    test = true;
-                    break;
-                default:
-                    if (a.StartsWith("--eval=", StringComparison.Ordinal) || a.StartsWith("--print=", StringComparison.Ordinal))
-                    {
-                        mode = a.StartsWith("--eval=", StringComparison.Ordinal) ? RunMode.Eval : RunMode.Print;
-                        payload = a[(a.IndexOf('=') + 1)..];
-                    }
-                    break; // other V8/Node flags are accepted and ignored
+                if (i + 1 >= argv.Count) return new NodeCommandLine { Error = $"{name} requires an argument" };
+                value = argv[++i];
+                execArgv.Add(value);
             }
+            if (Apply(name, value, false) is { } error) return new NodeCommandLine { Error = error };
         }
+        var common = new NodeCommandLine { ExecArgv = execArgv, Options = options, Preloads = preloads, InputIsModule = module, EvalFilename = evalFilename };
         if (test && payload is null)
-            return new NodeCommandLine { Mode = RunMode.Test, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv };
+            return common with { Mode = RunMode.Test, Arguments = [.. argv.Skip(i)] };
         if (payload is not null)
-            return new NodeCommandLine { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)], ExecArgv = execArgv, InputIsModule = module, EvalFilename = evalFilename };
+            return common with { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)] };
         if (i < argv.Count && argv[i] != "-")
-            return new NodeCommandLine { Mode = RunMode.File, Payload = argv[i], Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv };
-        return new NodeCommandLine { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)], ExecArgv = execArgv, InputIsModule = module, EvalFilename = evalFilename };
+            return common with { Mode = RunMode.File, Payload = argv[i], Arguments = [.. argv.Skip(i + 1)] };
+        return common with { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)] };
+    }
+
+    /// <summary>"--name=value" → (name, value); a short option or one without "=" has no value yet.</summary>
+    /// Words may be separated by '_' as well as '-' (Node: --pending_deprecation is --pending-deprecation).
+    private static (string Name, string? Value) SplitOption(string a)
+    {
+        if (!a.StartsWith("--", StringComparison.Ordinal)) return (a, null);
+        var eq = a.IndexOf('=');
+        var name = eq > 2 ? a[..eq] : a;
+        return ("--" + name[2..].Replace('_', '-'), eq > 2 ? a[(eq + 1)..] : null);
     }
 }

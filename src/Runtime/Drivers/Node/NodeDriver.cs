@@ -29,7 +29,8 @@ internal sealed class NodeDriver(NodeDriverOptions? options = null) : IExecution
 
     public ProcessOutcome Run(KernelProcess process, ExecImage image)
     {
-        var cmd = NodeCommandLine.Parse(image.Argv);
+        var nodeOptions = image.Environment.FirstOrDefault(e => e.StartsWith("NODE_OPTIONS=", StringComparison.Ordinal));
+        var cmd = NodeCommandLine.Parse(image.Argv, nodeOptions?["NODE_OPTIONS=".Length..]);
         switch (cmd.Mode)
         {
             case NodeCommandLine.RunMode.Version:

@@ -143,6 +143,8 @@ internal sealed partial class NodeInstance : IDisposable
         {
             argv = new[] { execPath }.Concat(cmd.Mode == NodeCommandLine.RunMode.File ? [cmd.Payload] : Array.Empty<string>()).Concat(cmd.Arguments),
             execArgv = cmd.ExecArgv,
+            options = cmd.Options,
+            preloads = cmd.Preloads.Select(p => new[] { p.Kind, p.Specifier }),
             execPath,
             env = Process.Environment,
             pid = Process.Pid,

@@ -18,6 +18,14 @@ function unsupported(name) {
   return function () { throw errors.notSupported(`v8.${name}`); };
 }
 
+// Node writes coverage only when NODE_V8_COVERAGE was set at start-up, and these do nothing otherwise (test runners
+// call them unconditionally). This runtime collects no coverage, so with the variable set they fail loudly.
+function coverage(name) {
+  return function () {
+    if (process.env.NODE_V8_COVERAGE) throw errors.notSupported(`v8.${name} with NODE_V8_COVERAGE`);
+  };
+}
+
 module.exports = {
   // A tag for the cache format of this engine (cached data itself is not supported by vm.Script here).
   cachedDataVersionTag: () => [...process.versions.v8].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7),
@@ -28,8 +36,8 @@ module.exports = {
   writeHeapSnapshot: unsupported('writeHeapSnapshot'),
   setFlagsFromString: unsupported('setFlagsFromString'),
   setHeapSnapshotNearHeapLimit: unsupported('setHeapSnapshotNearHeapLimit'),
-  takeCoverage: unsupported('takeCoverage'),
-  stopCoverage: unsupported('stopCoverage'),
+  takeCoverage: coverage('takeCoverage'),
+  stopCoverage: coverage('stopCoverage'),
   queryObjects: unsupported('queryObjects'),
   isStringOneByteRepresentation(content) {
     if (typeof content !== 'string') throw errors.invalidArgType('content', 'string', content);

@@ -59,7 +59,6 @@ class Worker extends EventEmitter {
       mode = 'file';
       payload = workerPath(filename);
     }
-    if (options.stdin) throw errors.notSupported('new Worker() option stdin: true');
     if (options.execArgv !== undefined) {
       if (!Array.isArray(options.execArgv)) throw errors.invalidArgType('options.execArgv', 'Array', options.execArgv);
       if (options.execArgv.length > 0) {
@@ -69,12 +68,13 @@ class Worker extends EventEmitter {
     if (options.argv !== undefined && !Array.isArray(options.argv)) throw errors.invalidArgType('options.argv', 'Array', options.argv);
     const argv = (options.argv || []).map(String);
     const limits = options.resourceLimits || {};
-    // worker.stdout/stderr: a channel the worker's process.stdout/stderr write to (else they write the fds directly)
-    const stdio = options.stdout || options.stderr ? new MessageChannel() : null;
+    // worker.stdin/stdout/stderr: a channel between them and the worker's process.stdin/stdout/stderr (without it the
+    // worker's stdout and stderr write the fds directly, and its stdin is empty)
+    const stdio = options.stdin || options.stdout || options.stderr ? new MessageChannel() : null;
     const transfer = [...(options.transferList || [])];
     if (stdio) transfer.push(stdio.port2);
     const envelope = { workerData: options.workerData, environmentData: [...environmentData] };
-    if (stdio) envelope.stdio = { port: stdio.port2, stdout: !!options.stdout, stderr: !!options.stderr };
+    if (stdio) envelope.stdio = { port: stdio.port2, stdin: !!options.stdin, stdout: !!options.stdout, stderr: !!options.stderr };
     const message = serializeMessage(envelope, transfer);
     const start = {
       mode, payload, argv, env: envList(options.env), name: typeof options.name === 'string' ? options.name : '',
@@ -95,10 +95,24 @@ class Worker extends EventEmitter {
       throw errors.codedError(Error, 'ERR_WORKER_INIT_FAILED', `Worker initialization failure: ${threadId}`);
     }
     messaging.detachTransferred(message);
+    this.stdin = null;
     this.stdout = null;
     this.stderr = null;
     if (stdio) {
-      const { Readable } = require('stream');
+      const { Readable, Writable } = require('stream');
+      if (options.stdin) {
+        const input = stdio.port1;
+        this.stdin = new Writable({
+          write(chunk, encoding, callback) {
+            input.postMessage(['stdin', typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk]);
+            callback();
+          },
+          final(callback) {
+            input.postMessage(['stdin', null]);
+            callback();
+          },
+        });
+      }
       if (options.stdout) this.stdout = new Readable({ read() {} });
       if (options.stderr) this.stderr = new Readable({ read() {} });
       this[kStdio] = stdio.port1;
@@ -169,7 +183,6 @@ class Worker extends EventEmitter {
   unref() { if (!this[kExited]) bridge(OP.LoopRef, this[kHandle], false); }
   get threadId() { return this[kThreadId]; }
   get resourceLimits() { return this[kExited] ? {} : this[kLimits]; }
-  get stdin() { return null; }
   get performance() { return { eventLoopUtilization() { throw errors.notSupported('worker.performance.eventLoopUtilization'); } }; }
   getHeapSnapshot() { return Promise.reject(errors.notSupported('worker.getHeapSnapshot')); }
 }

@@ -381,6 +381,11 @@
 
   // ---- entry points ----
   function runMain(mode, payload, isModule) {
+    // -r/--require preloads run first, then --import ones (as in Node), before any entry
+    if (info.preloads.length && mode !== 'promise') {
+      for (const [kind, specifier] of info.preloads) if (kind === 'require') internal.cjs.preloadRequire(specifier);
+      for (const [kind, specifier] of info.preloads) if (kind === 'import') loadBuiltin('internal/require_esm').preloadImport(specifier);
+    }
     // internal/cjs (and with it errors and path) loads only when the entry needs it: not for ES module source.
     switch (mode) {
       case 'file': return internal.cjs.runMainFile(payload);

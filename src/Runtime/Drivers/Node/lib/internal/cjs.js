@@ -230,6 +230,14 @@ function runMainFile(file) {
   return undefined;
 }
 
+/** `node -r SPECIFIER`: required before the entry, resolved from the working directory (parent "internal/preload"). */
+function preloadRequire(specifier) {
+  const parent = new Module('internal/preload', null);
+  parent.path = process.cwd();
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  parent.require(specifier);
+}
+
 /** `node -e`, `node -p`, stdin: a script in the global scope with require, module, __filename = name. */
 function runEval(code, name, print) {
   const filename = path.join(process.cwd(), name);
@@ -252,7 +260,7 @@ function runEval(code, name, print) {
 }
 
 module.exports = {
-  Module, requireBuiltin, runMainFile, runEval, sourceOf: (f) => sources.get(f),
+  Module, requireBuiltin, runMainFile, runEval, preloadRequire, sourceOf: (f) => sources.get(f),
   preread: (filename, source) => prereadSources.set(filename, source),
   headerColumns: (f) => (wrapped.has(f) ? wrapper[0].length : 0),
 };

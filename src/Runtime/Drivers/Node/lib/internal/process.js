@@ -118,20 +118,36 @@ module.exports = function createProcess(internal, EventEmitter) {
   process.getegid = () => 0;
   process.getgroups = () => [0];
   process.nextTick = internal.nextTick;
+  // Warning options (node --no-warnings, --no-deprecation, --throw-deprecation, --trace-*, --disable-warning=X)
+  const options = info.options;
+  const disabledWarnings = new Set(options.filter((o) => o.startsWith('--disable-warning=')).map((o) => o.slice(18)));
+  const noWarnings = options.includes('--no-warnings');
+  const traceWarnings = options.includes('--trace-warnings');
+  if (options.includes('--no-deprecation')) process.noDeprecation = true;
+  if (options.includes('--throw-deprecation')) process.throwDeprecation = true;
+  if (options.includes('--trace-deprecation')) process.traceDeprecation = true;
+  const title = options.find((o) => o.startsWith('--title='));
+  if (title) process.title = title.slice(8);
   process.emitWarning = function emitWarning(warning, type, code) {
     if (typeof type === 'object' && type) ({ type, code } = type);
     if (typeof warning === 'string') {
       warning = new Error(warning);
       warning.name = type || 'Warning';
       if (code) warning.code = code;
+      Error.captureStackTrace(warning, emitWarning);
     }
-    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    const deprecation = warning.name === 'DeprecationWarning';
+    if (deprecation && process.noDeprecation) return;
+    if (disabledWarnings.has(warning.name) || (warning.code && disabledWarnings.has(warning.code))) return;
+    if (deprecation && process.throwDeprecation) throw warning;
     internal.nextTick(() => {
       process.emit('warning', warning);
-      if (process.noWarnings || info.execArgv.includes('--no-warnings')) return;
-      rawWrite(2, `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning.name}: ${warning.message}\n` +
-        (process._warned ? '' : `(Use \`node --trace-${warning.name === 'DeprecationWarning' ? 'deprecation' : 'warnings'} ...\` to show where the warning was created)\n`));
-      process._warned = true;
+      if (process.noWarnings || noWarnings) return;
+      const trace = deprecation ? process.traceDeprecation : traceWarnings;
+      const text = trace && typeof warning.stack === 'string' ? warning.stack : `${warning.name}: ${warning.message}`;
+      rawWrite(2, `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${text}\n` +
+        (process._warned || trace ? '' : `(Use \`node --trace-${deprecation ? 'deprecation' : 'warnings'} ...\` to show where the warning was created)\n`));
+      if (!trace) process._warned = true;
     });
   };
   process.kill = function kill(pid, sig = 'SIGTERM') {

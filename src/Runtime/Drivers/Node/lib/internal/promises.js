@@ -11,7 +11,7 @@ let lastUid = 0;
 
 function modeFromArgv() {
   let mode = 'throw';
-  for (const a of process.execArgv) {
+  for (const a of internal.info.options) {
     if (a.startsWith('--unhandled-rejections=')) mode = a.slice('--unhandled-rejections='.length);
   }
   return mode;

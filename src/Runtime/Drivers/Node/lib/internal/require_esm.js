@@ -40,4 +40,33 @@ function requireModule(filename, parent) {
   return namespace;
 }
 
-module.exports = { receive, requireModule };
+/**
+ * `node --import SPECIFIER`: imported before the entry, resolved from the working directory. Evaluated synchronously
+ * like require(): a preload whose graph has top-level await is refused (Node would wait for it).
+ */
+function preloadImport(specifier) {
+  const cwd = process.cwd().replace(/\/$/, '') + '/';
+  const resolved = internal.bridge(OP.ImportResolve, specifier, cwd + '[preload]');
+  if (typeof resolved !== 'string') {
+    const what = /^(\.{0,2}\/|file:)/.test(specifier) ? `module '${require('path').resolve(cwd, specifier.replace(/^file:\/\//, ''))}'` : `package '${specifier}'`;
+    throw errors.codedError(Error, 'ERR_MODULE_NOT_FOUND', `Cannot find ${what} imported from ${cwd}`);
+  }
+  if (resolved.startsWith('node:')) {
+    internal.loadBuiltin(resolved);
+    return;
+  }
+  if (internal.bridge(OP.Resolve, resolved, '', 'format') !== 'module') {
+    internal.cjs.Module._load(resolved, null, false);
+    return;
+  }
+  try {
+    evaluate(resolved, false, null);
+  } catch (err) {
+    if (err && err.code === 'ERR_REQUIRE_ASYNC_MODULE') {
+      throw errors.notSupported(`--import of a module graph with top-level await (${resolved})`);
+    }
+    throw err;
+  }
+}
+
+module.exports = { receive, requireModule, preloadImport };

@@ -50,9 +50,26 @@ module.exports = function setupWorker() {
 };
 
 // new Worker(..., { stdout: true / stderr: true }): the stream writes become messages to the parent's worker.stdout/stderr.
-function pipeStdio(process, { port, stdout, stderr }) {
-  const { Writable } = require('stream');
+// { stdin: true }: the parent's worker.stdin writes arrive as process.stdin's data, and its end as the stream's end.
+function pipeStdio(process, { port, stdin, stdout, stderr }) {
+  const { Readable, Writable } = require('stream');
   port.unref();
+  if (stdin) {
+    // While the worker reads its stdin, the channel keeps it alive (as in Node), until the parent ends the stream.
+    const stream = new Readable({ read() { if (!ended) port.ref(); } });
+    let ended = false;
+    port.on('message', ([name, chunk]) => {
+      if (name !== 'stdin') return;
+      if (chunk === null) {
+        ended = true;
+        port.unref();
+      }
+      stream.push(chunk);
+    });
+    port.unref();
+    stream.fd = 0;
+    Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, value: stream });
+  }
   for (const [name, wanted] of [['stdout', stdout], ['stderr', stderr]]) {
     if (!wanted) continue;
     const stream = new Writable({
