@@ -20,6 +20,17 @@ public sealed class SmallModulesTests : IDisposable
     }
 
     [Fact]
+    public void V8Coverage_DoesNothingWithoutNodeV8Coverage_AndIsRefusedWithIt()
+    {
+        // Node writes coverage only when NODE_V8_COVERAGE was set (test runners such as AVA call these regardless).
+        var r = _vm.Node("-e", "const v8 = require('v8'); v8.takeCoverage(); v8.stopCoverage(); console.log('ok')");
+        Assert.Equal(("ok\n", ""), (r.Stdout, r.Stderr));
+        r = _vm.Run(["node", "-e", "require('v8').takeCoverage()"], env: [.. NodeHarness.DefaultEnv, "NODE_V8_COVERAGE=/tmp/cov"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("v8.takeCoverage with NODE_V8_COVERAGE is not supported in this sandbox", r.Stderr);
+    }
+
+    [Fact]
     public void Punycode_Require_WarnsDep0040Once()
     {
         var r = _vm.Node("-e", "require('punycode'); require('punycode'); console.log(require('punycode').toASCII('bücher.de'))");

@@ -49,6 +49,23 @@ public sealed class WorkerThreadTests
     }
 
     [Fact]
+    public void Worker_StdinOption_FeedsTheWorkersProcessStdin()
+    {
+        // As Node 22.23.5 prints it (AVA runs its test workers this way).
+        using var vm = new NodeHarness();
+        var r = vm.Run(["node", "-e", """
+            const { Worker } = require('worker_threads');
+            const w = new Worker("let s = ''; process.stdin.setEncoding('utf8').on('data', (d) => { s += d; }).on('end', () => process.stdout.write('got ' + s));", { eval: true, stdin: true, stdout: true });
+            w.stdout.on('data', (d) => console.log('from worker stdout:', JSON.stringify(String(d))));
+            w.stdin.write('hello ');
+            w.stdin.end('world');
+            w.on('exit', (c) => console.log('exit', c));
+            """]);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("from worker stdout: \"got hello world\"\nexit 0\n", r.Stdout);
+    }
+
+    [Fact]
     public void Kill_ProcessWithBusyAndIdleWorkers_EveryThreadAndEngineEnds()
     {
         using var vm = new NodeHarness();
