@@ -82,7 +82,6 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
         return new StringDocument(info, source);
     }
 
-    /// <summary>A module re-exporting what require(<paramref name="name"/>) returns.</summary>
     /// <summary>
     /// A CommonJS file as Node 22 imports it: the export names are fixed now, without running the file (see
     /// node:internal/cjs_esm); the file runs when the graph's evaluation reaches this module. Each name becomes a local
