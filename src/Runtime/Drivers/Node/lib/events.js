@@ -2,6 +2,9 @@
 // 'removeListener' events, once wrappers, max-listener warnings) plus events.once().
 'use strict';
 const kCapture = Symbol('kCapture');
+// true when the constructor gave _events its keys up front (node:stream does, with undefined values): removing a
+// listener then sets its key to undefined instead of deleting it, keeping the object's shape.
+const kShapeMode = Symbol('shapeMode');
 const errorMonitor = Symbol('events.errorMonitor');
 let defaultMaxListeners = 10;
 
@@ -16,6 +19,9 @@ EventEmitter.init = function init(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else {
+    this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
   if (opts && opts.captureRejections !== undefined) {
@@ -165,7 +171,8 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
   const list = events[type];
   if (list === undefined) return this;
   if (list === listener || list.listener === listener) {
-    if (--this._eventsCount === 0) this._events = Object.create(null);
+    if (this[kShapeMode]) { this._eventsCount--; events[type] = undefined; }
+    else if (--this._eventsCount === 0) this._events = Object.create(null);
     else delete events[type];
     if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
   } else if (typeof list !== 'function') {
@@ -190,7 +197,8 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
       this._events = Object.create(null);
       this._eventsCount = 0;
     } else if (events[type] !== undefined) {
-      if (--this._eventsCount === 0) this._events = Object.create(null);
+      if (this[kShapeMode]) { this._eventsCount--; events[type] = undefined; }
+      else if (--this._eventsCount === 0) this._events = Object.create(null);
       else delete events[type];
     }
     return this;

@@ -488,8 +488,14 @@ class ClientRequest extends OutgoingMessage {
       else socket.destroy();
       this._close();
     };
-    if (this.writableFinished) nextTick(finishAndRelease);
-    else this.once('finish', finishAndRelease);
+    // as Node: the socket goes back to the agent once the response has ended (and the request finished)
+    const afterEnd = () => {
+      if (this.writableFinished) nextTick(finishAndRelease);
+      else this.once('finish', finishAndRelease);
+    };
+    const res = this.res;
+    if (res && !res.readableEnded && !res.destroyed && !res._dumped) res.once('end', afterEnd);
+    else afterEnd();
   }
 
   _close() {

@@ -177,6 +177,7 @@ class Socket extends Duplex {
     } else if (n === 0) {
       this._stopReading();
       this.push(null);
+      this.read(0); // as Node's sockets: 'end' even when nobody reads
     } else {
       this._stopReading();
       this.destroy(errors().uvException(n, 'read'));

@@ -35,6 +35,7 @@ class FdReadable extends Readable {
     } else if (n === 0) {
       this._stopReading();
       this.push(null);
+      this.read(0); // as Node's sockets: 'end' even when nobody reads
     } else {
       this._stopReading();
       this.destroy(internal.errors.uvException(n, 'read'));
@@ -47,7 +48,11 @@ class FdReadable extends Readable {
     this._watch = 0;
   }
   pause() {
-    this._stopReading();
+    // as Node's stdin: stop the fd's reads, and count no read as pending so that resume() asks again
+    if (this._watch) {
+      this._stopReading();
+      this._readableState.reading = false;
+    }
     return super.pause();
   }
   ref() { this._refed = true; if (this._watch) bridge(OP.HandleRef, this._watch, true); return this; }
@@ -111,7 +116,7 @@ class FdWritable extends Writable {
     const p = this._pendingWrite;
     if (p) internal.writeBytes(this.fd, p.chunk.subarray(p.off));
     this._pendingWrite = null;
-    for (const entry of this._writableState.queue || []) {
+    for (const entry of this._writableState.getBuffer()) {
       const chunk = typeof entry.chunk === 'string' ? Buffer.from(entry.chunk, entry.encoding) : entry.chunk;
       if (chunk && chunk.length) internal.writeBytes(this.fd, chunk);
     }

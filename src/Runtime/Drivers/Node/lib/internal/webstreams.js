@@ -127,7 +127,9 @@ class ReadableState {
     const pull = this.source.pull;
     if (typeof pull !== 'function') return;
     this.pulling = true;
-    Promise.resolve().then(() => pull.call(this.source, this.controller)).then(
+    let pulled; // the spec calls pull synchronously; a throw rejects its promise
+    try { pulled = Promise.resolve(pull.call(this.source, this.controller)); } catch (e) { pulled = Promise.reject(e); }
+    pulled.then(
       () => { this.pulling = false; if (this.pullAgain) { this.pullAgain = false; this.pullIfNeeded(); } },
       (e) => this.error(e));
   }

@@ -53,7 +53,8 @@ function map(fn, options) {
     const ac = new (abort().AbortController)();
     const outer = options && options.signal;
     const onOuterAbort = () => ac.abort(outer.reason);
-    if (outer) outer.addEventListener('abort', onOuterAbort, { once: true });
+    if (outer && outer.aborted) ac.abort(outer.reason);
+    else if (outer) outer.addEventListener('abort', onOuterAbort, { once: true });
     const signal = ac.signal;
     const fnOptions = { signal };
     const queue = []; // result promises in source order, then kEof
