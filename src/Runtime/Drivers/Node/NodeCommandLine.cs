@@ -23,6 +23,8 @@ internal sealed record NodeCommandLine
 
     /// <summary>Every option in effect, NODE_OPTIONS first, each as "--name" or "--name=value" (for the JS side).</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
+    /// <summary>--env-file / --env-file-if-exists files in order (later ones win; the environment wins over all).</summary>
+    public IReadOnlyList<(string Path, bool Optional)> EnvFiles { get; init; } = [];
     /// <summary>-r/--require and --import preloads in order, each ("require" | "import", specifier).</summary>
     public IReadOnlyList<(string Kind, string Specifier)> Preloads { get; init; } = [];
 
@@ -34,6 +36,7 @@ internal sealed record NodeCommandLine
         var execArgv = new List<string>();
         var options = new List<string>();
         var preloads = new List<(string, string)>();
+        var envFiles = new List<(string, bool)>();
         var mode = RunMode.Stdin;
         string? payload = null;
         var module = false;
@@ -60,6 +63,7 @@ internal sealed record NodeCommandLine
                     break;
                 case "-r" or "--require": preloads.Add(("require", value!)); break;
                 case "--import": preloads.Add(("import", value!)); break;
+                case "--env-file" or "--env-file-if-exists": envFiles.Add((value!, name == "--env-file-if-exists")); break;
                 case "--test": test = true; break;
             }
             return null;
@@ -107,7 +111,7 @@ internal sealed record NodeCommandLine
             }
             if (Apply(name, value, false) is { } error) return new NodeCommandLine { Error = error };
         }
-        var common = new NodeCommandLine { ExecArgv = execArgv, Options = options, Preloads = preloads, InputIsModule = module, EvalFilename = evalFilename };
+        var common = new NodeCommandLine { ExecArgv = execArgv, Options = options, Preloads = preloads, EnvFiles = envFiles, InputIsModule = module, EvalFilename = evalFilename };
         if (test && payload is null)
             return common with { Mode = RunMode.Test, Arguments = [.. argv.Skip(i)] };
         if (payload is not null)

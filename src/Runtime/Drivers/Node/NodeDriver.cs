@@ -40,13 +40,35 @@ internal sealed class NodeDriver(NodeDriverOptions? options = null) : IExecution
                 Write(process, 1, "Usage: node [options] [ script.js | -e \"script\" | - ] [arguments]\n");
                 return ProcessOutcome.Exit(0);
         }
-        if (cmd.Error is { } error)
+        if ((cmd.Error ?? LoadEnvFiles(process, cmd)) is { } error)
         {
             Write(process, 2, $"{process.Name}: {error}\n");
             return ProcessOutcome.Exit(9); // Node's exit code for invalid arguments
         }
         using var instance = new NodeInstance(process, image, _options);
         return instance.Run(cmd);
+    }
+
+    /// <summary>--env-file: the files' variables join the environment, which keeps its own values; null or an error.</summary>
+    private static string? LoadEnvFiles(KernelProcess process, NodeCommandLine cmd)
+    {
+        if (cmd.EnvFiles.Count == 0) return null;
+        var fromFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, optional) in cmd.EnvFiles)
+        {
+            if (process.Kernel.FileSystem.ReadAllBytes(process.PathContext, path, out var bytes) != Errno.SUCCESS)
+            {
+                if (!optional) return $"{path}: not found";
+                Write(process, 2, $"{path} not found. Continuing without it.\n");
+                continue;
+            }
+            foreach (var (key, value) in DotEnv.Parse(Encoding.UTF8.GetString(bytes))) fromFiles[key] = value;
+        }
+        var env = process.Environment.ToList();
+        foreach (var (key, value) in fromFiles.OrderBy(p => p.Key, StringComparer.Ordinal)) // Node keeps them sorted
+            if (!env.Any(e => e.StartsWith(key + "=", StringComparison.Ordinal))) env.Add($"{key}={value}");
+        process.Environment = env;
+        return null;
     }
 
     private static void Write(KernelProcess process, int fd, string text) =>

@@ -39,6 +39,7 @@ internal static class NodeOptions
         ["--unhandled-rejections"] = Impl(true), ["--no-warnings"] = Impl(), ["--no-deprecation"] = Impl(),
         ["--throw-deprecation"] = Impl(), ["--trace-deprecation"] = Impl(), ["--trace-warnings"] = Impl(),
         ["--disable-warning"] = Impl(true), ["--title"] = Impl(true),
+        ["--env-file"] = Impl(true, false), ["--env-file-if-exists"] = Impl(true, false),
 
         ["--enable-source-maps"] = NoEffect(), ["--max-old-space-size"] = NoEffect(true), ["--max-semi-space-size"] = NoEffect(true),
         ["--stack-size"] = NoEffect(true), ["--trace-uncaught"] = NoEffect(), ["--pending-deprecation"] = NoEffect(),
@@ -49,7 +50,7 @@ internal static class NodeOptions
         ["--inspect"] = Refused(), ["--inspect-brk"] = Refused(), ["--inspect-wait"] = Refused(), ["--inspect-port"] = Refused(true),
         ["--loader"] = Refused(true), ["--experimental-loader"] = Refused(true), ["--watch"] = Refused(), ["--watch-path"] = Refused(true),
         ["-i"] = Refused(), ["--interactive"] = Refused(), ["-c"] = Refused(), ["--check"] = Refused(),
-        ["--env-file"] = Refused(true), ["--env-file-if-exists"] = Refused(true), ["-C"] = Refused(true), ["--conditions"] = Refused(true),
+        ["-C"] = Refused(true), ["--conditions"] = Refused(true),
         ["--experimental-strip-types"] = Refused(), ["--experimental-transform-types"] = Refused(), ["--experimental-vm-modules"] = Refused(),
         ["--experimental-default-type"] = Refused(true), ["--no-experimental-require-module"] = Refused(), ["--preserve-symlinks"] = Refused(),
         ["--preserve-symlinks-main"] = Refused(), ["--expose-gc"] = Refused(), ["--frozen-intrinsics"] = Refused(),

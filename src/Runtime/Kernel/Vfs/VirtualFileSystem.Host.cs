@@ -59,10 +59,13 @@ internal sealed partial class VirtualFileSystem
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content), mode);
 
     /// <summary>Reads a whole file (EISDIR for a directory).</summary>
-    public Errno ReadAllBytes(string path, out byte[] content)
+    public Errno ReadAllBytes(string path, out byte[] content) => ReadAllBytes(PathContext.Host, path, out content);
+
+    /// <summary>Reads a whole file as seen from <paramref name="context"/> (a process's cwd and view).</summary>
+    public Errno ReadAllBytes(PathContext context, string path, out byte[] content)
     {
         content = [];
-        var e = Open(PathContext.Host, path, OpenFlags.O_RDONLY, 0, out var file);
+        var e = Open(context, path, OpenFlags.O_RDONLY, 0, out var file);
         if (e != Errno.SUCCESS) return e;
         try
         {

@@ -98,4 +98,27 @@ public sealed class NodeOptionsTests
     }
 
     private static string Pid(string stderr) => stderr[(stderr.IndexOf("(node:", StringComparison.Ordinal) + 6)..stderr.IndexOf(')')];
+
+    [Fact]
+    public void EnvFile_ParsesDotenvAsNode_AndTheEnvironmentWins()
+    {
+        using var vm = WithFiles();
+        vm.WriteFile("/app/.env", "A=1\nexport B = two words  \n# comment\nC=\"line1\\nline2\" # trailing\nD='single $x'\nE=`back`\n" +
+            "F=unquoted # comment here\nG=\"multi\nline\"\nH=\nI=has=equals\n  J  =  spaced  \nPATH=/nope\n");
+        vm.WriteFile("/app/e2.env", "K1=\"unclosed value\nK2=after\nK3='q' # c\r\nK4=\"a\\nb\"\nK8=a#b\nK9\nK10=last");
+        vm.WriteFile("/app/e3.env", "K2=override\nK11=second\n");
+        var r = vm.Run(["node", "--env-file=.env", "-p",
+            "JSON.stringify(['A','B','C','D','E','F','G','H','I','J'].map(k => [k, process.env[k]])) + ' ' + (process.env.PATH !== '/nope')"], cwd: "/app");
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("[[\"A\",\"1\"],[\"B\",\"two words\"],[\"C\",\"line1\\nline2\"],[\"D\",\"single $x\"],[\"E\",\"back\"],[\"F\",\"unquoted\"]," +
+            "[\"G\",\"multi\\nline\"],[\"H\",\"\"],[\"I\",\"has=equals\"],[\"J\",\"spaced\"]] true\n", r.Stdout);
+        // later files win over earlier ones; the keys arrive sorted (Node keeps them in a sorted map)
+        r = vm.Run(["node", "--env-file=e2.env", "--env-file", "e3.env", "-p",
+            "JSON.stringify(Object.entries(process.env).filter(([k]) => k.startsWith('K')))"], cwd: "/app");
+        Assert.Equal("[[\"K1\",\"unclosed value\\nK2=after\\nK3='q' # c\\nK4=\"],[\"K10\",\"last\"],[\"K11\",\"second\"],[\"K2\",\"override\"],[\"K8\",\"a\"]]\n", r.Stdout);
+        r = vm.Run(["node", "--env-file=nope.env", "-p", "1"], cwd: "/app");
+        Assert.Equal((9, "node: nope.env: not found\n", ""), (r.ExitCode, r.Stderr, r.Stdout));
+        r = vm.Run(["node", "--env-file-if-exists=nope.env", "-p", "1"], cwd: "/app");
+        Assert.Equal((0, "nope.env not found. Continuing without it.\n", "1\n"), (r.ExitCode, r.Stderr, r.Stdout));
+    }
 }
