@@ -4,7 +4,7 @@
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
-const { kOnConstructed } = require('internal/streams/state');
+const { kOnConstructed, adoptOptions } = require('internal/streams/state');
 const { ReadableState } = Readable;
 const { WritableState } = Writable;
 
@@ -31,13 +31,7 @@ function Duplex(options) {
       this._writableState.ended = true;
       this._writableState.finished = true;
     }
-    if (typeof options.read === 'function') this._read = options.read;
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.writev === 'function') this._writev = options.writev;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    if (typeof options.final === 'function') this._final = options.final;
-    if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) require('internal/streams/add_abort_signal')(options.signal, this);
+    adoptOptions(this, options, ['read', 'write', 'writev', 'destroy', 'final', 'construct']);
   } else {
     this.allowHalfOpen = true;
   }

@@ -11,6 +11,7 @@ const destroyImpl = require('internal/streams/destroy');
 const {
   kState, kOnConstructed, kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kCloseEmitted, kErrored,
   kConstructed, bitAccessor, valueAccessor, getHighWaterMark, getDefaultHighWaterMark,
+  adoptOptions,
 } = require('internal/streams/state');
 const { errorOrDestroy } = destroyImpl;
 const errors = () => internal.errors;
@@ -134,12 +135,7 @@ function Readable(options) {
     this._events = { close: undefined, error: undefined, data: undefined, end: undefined, readable: undefined };
   }
   this._readableState = new ReadableState(options, this, false);
-  if (options) {
-    if (typeof options.read === 'function') this._read = options.read;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) require('internal/streams/add_abort_signal')(options.signal, this);
-  }
+  if (options) adoptOptions(this, options, ['read', 'destroy', 'construct']);
   Stream.call(this, options);
   if (this._construct != null) {
     destroyImpl.construct(this, () => { this._readableState[kOnConstructed](this); });

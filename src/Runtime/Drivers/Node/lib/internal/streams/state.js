@@ -66,7 +66,13 @@ function getHighWaterMark(state, options, duplexKey, isDuplex) {
   return Math.floor(hwm);
 }
 
+/** Constructor options that stand in for a stream's methods (`read` → `_read`, ...), and its abort `signal`. */
+function adoptOptions(stream, options, methods) {
+  for (const name of methods) if (typeof options[name] === 'function') stream['_' + name] = options[name];
+  if (options.signal) require('internal/streams/add_abort_signal')(options.signal, stream);
+}
+
 module.exports = {
-  kState, kOnConstructed, kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted,
+  adoptOptions, kState, kOnConstructed, kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted,
   kErrored, kConstructed, bitAccessor, valueAccessor, getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark,
 };

@@ -11,6 +11,7 @@ const destroyImpl = require('internal/streams/destroy');
 const {
   kState, kOnConstructed, kObjectMode, kErrorEmitted, kAutoDestroy, kEmitClose, kDestroyed, kClosed, kCloseEmitted,
   kErrored, kConstructed, bitAccessor, valueAccessor, getHighWaterMark, getDefaultHighWaterMark,
+  adoptOptions,
 } = require('internal/streams/state');
 const { errorOrDestroy } = destroyImpl;
 const errors = () => internal.errors;
@@ -161,14 +162,7 @@ function Writable(options) {
     this._events = { close: undefined, error: undefined, prefinish: undefined, finish: undefined, drain: undefined };
   }
   this._writableState = new WritableState(options, this, false);
-  if (options) {
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.writev === 'function') this._writev = options.writev;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    if (typeof options.final === 'function') this._final = options.final;
-    if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) require('internal/streams/add_abort_signal')(options.signal, this);
-  }
+  if (options) adoptOptions(this, options, ['write', 'writev', 'destroy', 'final', 'construct']);
   Stream.call(this, options);
   if (this._construct != null) {
     destroyImpl.construct(this, () => { this._writableState[kOnConstructed](this); });
