@@ -12,9 +12,11 @@ namespace SecureExec.Testing.Drivers.Node;
 internal sealed partial class NodeInstance
 {
     private bool _promiseHookOn;
+    private bool _promiseSettledWanted; // an async hook with promiseResolve is enabled
 
-    public void EnablePromiseHook()
+    public void EnablePromiseHook(bool settled)
     {
+        _promiseSettledWanted |= settled;
         if (_promiseHookOn) return;
         _promiseHookOn = true;
         Engine.PromiseHook = OnPromiseHook;
@@ -27,11 +29,13 @@ internal sealed partial class NodeInstance
             var code = kind switch
             {
                 V8PromiseEventKind.Created => 0,
+                V8PromiseEventKind.Settled when _promiseSettledWanted => 1,
                 V8PromiseEventKind.BeforeReaction => 2,
                 V8PromiseEventKind.AfterReaction => 3,
                 _ => -1,
             };
-            if (code >= 0 && !_interrupted) _dispatch.InvokeAsFunction((int)DispatchKind.PromiseHook, code, promise);
+            if (code == 0 && parent is not null && !_interrupted) _dispatch.InvokeAsFunction((int)DispatchKind.PromiseHook, code, promise, parent);
+            else if (code >= 0 && !_interrupted) _dispatch.InvokeAsFunction((int)DispatchKind.PromiseHook, code, promise);
         }
         finally
         {

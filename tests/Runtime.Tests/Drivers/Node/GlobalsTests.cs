@@ -41,7 +41,6 @@ public sealed class GlobalsTests : IDisposable
 
     [Theory]
     [InlineData("require('perf_hooks').monitorEventLoopDelay()")]
-    [InlineData("require('async_hooks').createHook({})")]
     [InlineData("require('vm').createContext(require('vm').constants.DONT_CONTEXTIFY)")]
     [InlineData("require('vm').createContext({}, { microtaskMode: 'afterEvaluate' })")]
     public void UnsupportedGlobalsAndApis_FailWithNotSupported(string code)

@@ -99,7 +99,8 @@ internal enum BridgeOp
     ZlibError,           // (id) → "code,errno,message" of the last failure
     ZlibClose,           // (id)
     // ---- async context ----
-    PromiseHookEnable,   // (): V8's promise hook reports to dispatch(PromiseHook) from now on (AsyncLocalStorage)
+    PromiseHookEnable,   // (settled): V8's promise hook reports to dispatch(PromiseHook) from now on (AsyncLocalStorage,
+                         // async hooks); with settled also resolutions (an async hook's promiseResolve)
     // ---- net ----
     NetListen,           // (host, port, backlog) → fd of a non-blocking listening socket
     NetConnect,          // (host, port, tls) → fd of a connected non-blocking socket
@@ -161,5 +162,5 @@ internal enum DispatchKind
     Rejection,           // (0 = rejected without handler | 1 = handler added later, promise, reason)
     ProcessRejections,   // () → true when it ran guest code (ticks or microtasks may be queued)
     // ---- async context ----
-    PromiseHook,         // (0 created | 2 before reaction | 3 after reaction, promise)
+    PromiseHook,         // (0 created | 1 settled | 2 before reaction | 3 after reaction, promise[, parent promise])
 }

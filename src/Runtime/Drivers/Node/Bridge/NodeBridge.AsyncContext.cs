@@ -10,7 +10,7 @@ internal sealed partial class NodeBridge
     {
         switch (op)
         {
-            case BridgeOp.PromiseHookEnable: node.EnablePromiseHook(); r.Set(0); break;
+            case BridgeOp.PromiseHookEnable: node.EnablePromiseHook(Bool(a, 1)); r.Set(0); break;
             default: DispatchNet(op, a, r); break;
         }
     }

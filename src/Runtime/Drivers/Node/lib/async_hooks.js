@@ -1,5 +1,5 @@
 // node:async_hooks — AsyncLocalStorage and AsyncResource over the runtime's async context frames
-// (internal/async_context). The low-level hooks API (createHook, async ids) is not provided.
+// (internal/async_context), and the async ids and hooks (createHook) the bootstrap keeps for every scheduled callback.
 'use strict';
 const ctx = require('internal/async_context');
 const { actx } = internal;
@@ -42,7 +42,6 @@ class AsyncLocalStorage {
   }
 }
 
-let nextAsyncId = 1;
 class AsyncResource {
   #frame;
   #asyncId;
@@ -51,11 +50,18 @@ class AsyncResource {
     if (typeof type !== 'string') throw errors.invalidArgType('type', 'string', type);
     ctx.enable();
     this.#frame = actx.frame;
-    this.#asyncId = ++nextAsyncId;
-    this.#triggerAsyncId = typeof opts === 'number' ? opts : (opts && opts.triggerAsyncId) || 0;
+    this.#asyncId = ++actx.lastId;
+    const trigger = typeof opts === 'number' ? opts : opts && opts.triggerAsyncId;
+    this.#triggerAsyncId = trigger === undefined ? actx.eid : trigger;
+    if (actx.hooks !== null) actx.hooks.init(this.#asyncId, type, this.#triggerAsyncId, this);
   }
-  runInAsyncScope(fn, thisArg, ...args) { return ctx.runInFrame(this.#frame, fn, thisArg, args); }
-  emitDestroy() { return this; }
+  runInAsyncScope(fn, thisArg, ...args) {
+    return actx.run(this.#frame, this.#asyncId, this.#triggerAsyncId, this, fn, thisArg, args, false);
+  }
+  emitDestroy() {
+    if (actx.hooks !== null) actx.hooks.destroy(this.#asyncId);
+    return this;
+  }
   asyncId() { return this.#asyncId; }
   triggerAsyncId() { return this.#triggerAsyncId; }
   bind(fn, thisArg) {
@@ -76,16 +82,74 @@ class AsyncResource {
   }
 }
 
-function unsupported(name) {
-  return function () { throw errors.notSupported(`async_hooks.${name}`); };
+// ---- createHook: the enabled hooks, called by the bootstrap through actx.hooks (null while none is enabled) ----
+const kCallbacks = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
+const callbacksOf = new WeakMap(); // AsyncHook → its callbacks
+const enabled = new Set();
+
+function emitter(name) {
+  return (...args) => {
+    for (const hook of [...enabled]) {
+      const fn = callbacksOf.get(hook)[name];
+      if (fn !== undefined) Reflect.apply(fn, hook, args);
+    }
+  };
 }
+const hooks = Object.fromEntries(kCallbacks.map((name) => [name, emitter(name)]));
+// As in Node, destroy hooks run after the fact (an uncaught error is handled while its resource still lives).
+const emitDestroy = hooks.destroy;
+const destroyed = [];
+hooks.destroy = (id) => {
+  destroyed.push(id);
+  if (destroyed.length === 1) {
+    queueMicrotask(() => {
+      for (let i = 0; i < destroyed.length; i++) emitDestroy(destroyed[i]);
+      destroyed.length = 0;
+    });
+  }
+};
+
+class AsyncHook {
+  constructor(callbacks) {
+    const own = {};
+    for (const name of kCallbacks) {
+      if (callbacks[name] !== undefined && typeof callbacks[name] !== 'function') {
+        throw errors.codedError(TypeError, 'ERR_ASYNC_CALLBACK', `hook.${name} must be a function`);
+      }
+      own[name] = callbacks[name];
+    }
+    callbacksOf.set(this, own);
+  }
+  enable() {
+    if (enabled.has(this)) return this;
+    enabled.add(this);
+    actx.hooks = hooks;
+    // Promises become async resources only while a hook wants them (as in Node)
+    const own = callbacksOf.get(this);
+    if (own.init || own.before || own.after || own.promiseResolve) ctx.enable(own.promiseResolve !== undefined);
+    return this;
+  }
+  disable() {
+    enabled.delete(this);
+    if (enabled.size === 0) actx.hooks = null;
+    return this;
+  }
+}
+
+function createHook(callbacks) {
+  if (callbacks === null || typeof callbacks !== 'object') throw errors.invalidArgType('callbacks', 'Object', callbacks);
+  return new AsyncHook(callbacks);
+}
+
+// The top-level resource of the main script (Node's executionAsyncResource() outside any callback).
+const topLevelResource = {};
 
 module.exports = {
   AsyncLocalStorage,
   AsyncResource,
-  createHook: unsupported('createHook'),
-  executionAsyncId: unsupported('executionAsyncId'),
-  triggerAsyncId: unsupported('triggerAsyncId'),
-  executionAsyncResource: unsupported('executionAsyncResource'),
+  createHook,
+  executionAsyncId: () => actx.eid,
+  triggerAsyncId: () => actx.tid,
+  executionAsyncResource: () => (actx.resource === undefined ? topLevelResource : actx.resource),
   asyncWrapProviders: Object.freeze({ __proto__: null }),
 };

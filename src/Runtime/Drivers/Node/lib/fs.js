@@ -414,9 +414,9 @@ function opendirSync(path) {
   return {
     path,
     readSync: () => (i < entries.length ? entries[i++] : null),
-    read(cb) { const v = this.readSync(); if (cb) internal.post(() => cb(null, v)); else return Promise.resolve(v); },
+    read(cb) { const v = this.readSync(); if (cb) internal.post(() => cb(null, v), 'FSREQCALLBACK'); else return Promise.resolve(v); },
     closeSync() {},
-    close(cb) { if (cb) internal.post(() => cb(null)); else return Promise.resolve(); },
+    close(cb) { if (cb) internal.post(() => cb(null), 'FSREQCALLBACK'); else return Promise.resolve(); },
     async *[Symbol.asyncIterator]() { while (i < entries.length) yield entries[i++]; },
   };
 }
@@ -443,7 +443,7 @@ for (const [name, fn] of Object.entries(syncApi)) {
     let result;
     let error = null;
     try { result = fn(...args); } catch (e) { error = e; }
-    internal.post(() => (error ? cb(error) : cb(null, result)));
+    internal.post(() => (error ? cb(error) : cb(null, result)), 'FSREQCALLBACK');
   };
 }
 callbackApi.read = function read(fd, buffer, offset, length, position, cb) {
@@ -454,18 +454,18 @@ callbackApi.read = function read(fd, buffer, offset, length, position, cb) {
   let n = 0;
   let error = null;
   try { n = readSync(fd, buffer, offset, length, position); } catch (e) { error = e; }
-  internal.post(() => (error ? cb(error) : cb(null, n, buffer)));
+  internal.post(() => (error ? cb(error) : cb(null, n, buffer)), 'FSREQCALLBACK');
 };
 callbackApi.write = function write(fd, buffer, ...rest) {
   const cb = makeCallback(rest.pop());
   let n = 0;
   let error = null;
   try { n = writeSync(fd, buffer, ...rest); } catch (e) { error = e; }
-  internal.post(() => (error ? cb(error) : cb(null, n, buffer)));
+  internal.post(() => (error ? cb(error) : cb(null, n, buffer)), 'FSREQCALLBACK');
 };
 callbackApi.exists = function exists(path, cb) {
   const r = existsSync(path);
-  internal.post(() => cb(r));
+  internal.post(() => cb(r), 'FSREQCALLBACK');
 };
 
 // ---------------------------------------------------------------- streams
@@ -504,7 +504,7 @@ class ReadStream extends Readable {
     try { got = readSync(this.fd, buf, 0, toRead, this.pos === undefined ? null : this.pos); } catch (e) { this.destroy(e); return; }
     if (this.pos !== undefined) this.pos += got;
     this.bytesRead += got;
-    internal.post(() => this.push(got === 0 ? null : buf.subarray(0, got)));
+    internal.post(() => this.push(got === 0 ? null : buf.subarray(0, got)), 'FSREQCALLBACK');
   }
   _destroy(err, cb) {
     if (this.autoClose && typeof this.fd === 'number') { bridge(OP.Close, this.fd); this.fd = null; }

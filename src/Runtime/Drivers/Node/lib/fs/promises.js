@@ -7,7 +7,7 @@ function later(fn) {
     let value;
     let error = null;
     try { value = fn(); } catch (e) { error = e; }
-    internal.post(() => (error ? reject(error) : resolve(value)));
+    internal.post(() => (error ? reject(error) : resolve(value)), 'FSREQPROMISE');
   });
 }
 

@@ -81,20 +81,52 @@
     // callbacks the host runs later: fs callbacks (Post), read watchers, child exits
     callbacks: new Map(),
     nextId() { return nextHandleId++; },
-    post(fn) { const id = nextHandleId++; internal.callbacks.set(id, actx.bind(fn)); bridge(OP.Post, id); },
+    post(fn, type = 'CALLBACK') { const id = nextHandleId++; internal.callbacks.set(id, actx.bind(fn, type, true)); bridge(OP.Post, id); },
   };
-  // ---- async context (AsyncLocalStorage): the frame each callback was scheduled in ----
+  // ---- async context: the frame each callback was scheduled in (AsyncLocalStorage), and its async id ----
   const actx = {
     frame: undefined,       // Map(store → value) of the running code, or undefined
-    hooked: false,          // V8's promise hook is on (first AsyncLocalStorage use)
-    bind(fn) {
+    hooked: false,          // V8's promise hook is on (first AsyncLocalStorage use or async hook)
+    // node:async_hooks: the running callback's resource id, the id of what created it, and the resource; every
+    // scheduled callback gets an id (the main script runs as 1). hooks: the enabled createHook callbacks, or null.
+    eid: 1, tid: 0, resource: undefined, lastId: 1, hooks: null,
+    // The callback an uncaught error came from: Node reports it inside that callback's context (async-hook domains).
+    failed: null,
+    /** fn to run later in this frame, as a new async resource of `type` (destroyed after one run when `once`). */
+    bind(fn, type = 'CALLBACK', once = false) {
       const frame = actx.frame;
-      if (frame === undefined) return fn;
-      return function bound(...args) {
-        const prev = actx.frame;
-        actx.frame = frame;
-        try { return Reflect.apply(fn, this, args); } finally { actx.frame = prev; }
-      };
+      const id = ++actx.lastId;
+      const tid = actx.eid;
+      const resource = {};
+      if (actx.hooks !== null) actx.hooks.init(id, type, tid, resource);
+      return function bound(...args) { return actx.run(frame, id, tid, resource, fn, this, args, once); };
+    },
+    /** Runs fn as the callback of resource `id`: its frame and ids, and the before/after (and destroy) hooks. */
+    run(frame, id, tid, resource, fn, thisArg, args, once) {
+      const prevFrame = actx.frame;
+      const prevEid = actx.eid;
+      const prevTid = actx.tid;
+      const prevResource = actx.resource;
+      actx.frame = frame;
+      actx.eid = id;
+      actx.tid = tid;
+      actx.resource = resource;
+      if (actx.hooks !== null) actx.hooks.before(id);
+      try {
+        return Reflect.apply(fn, thisArg, args);
+      } catch (err) {
+        if (actx.failed === null || actx.failed.err !== err) actx.failed = { err, frame, id, tid, resource };
+        throw err;
+      } finally {
+        if (actx.hooks !== null) {
+          actx.hooks.after(id);
+          if (once) actx.hooks.destroy(id);
+        }
+        actx.frame = prevFrame;
+        actx.eid = prevEid;
+        actx.tid = prevTid;
+        actx.resource = prevResource;
+      }
     },
   };
   internal.actx = actx;
@@ -130,16 +162,16 @@
   function nextTick(callback, ...args) {
     if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
     if (process._exiting) return;
-    tickQueue.push({ callback, args, frame: actx.frame });
+    const tick = { callback, args, frame: actx.frame, id: ++actx.lastId, tid: actx.eid };
+    if (actx.hooks !== null) actx.hooks.init(tick.id, 'TickObject', tick.tid, tick);
+    tickQueue.push(tick);
     if (!tickScheduled) { tickScheduled = true; bridge(OP.TicksPending); }
   }
   function runTicks() {
     tickScheduled = false;
     for (let i = 0; i < tickQueue.length; i++) {
-      const { callback, args, frame } = tickQueue[i];
-      actx.frame = frame;
-      try { callback(...args); } catch (err) { handleUncaught(err); }
-      actx.frame = undefined;
+      const tick = tickQueue[i];
+      try { actx.run(tick.frame, tick.id, tick.tid, tick, tick.callback, undefined, tick.args, true); } catch (err) { handleUncaught(err); }
     }
     tickQueue.length = 0;
   }
@@ -150,6 +182,8 @@
   const immediates = new Map();
   const kId = Symbol('timerId');
   const kAsyncFrame = Symbol('asyncContextFrame');
+  const kAsyncId = Symbol('asyncId');
+  const kTriggerId = Symbol('triggerId');
   class Timeout {
     constructor(callback, ms, args, repeat) {
       ms = Number(ms);
@@ -160,8 +194,11 @@
       this._repeat = repeat ? ms : null;
       this._destroyed = false;
       this[kAsyncFrame] = actx.frame;
+      this[kAsyncId] = ++actx.lastId;
+      this[kTriggerId] = actx.eid;
       this[kId] = nextHandleId++;
       this._ref = true;
+      if (actx.hooks !== null) actx.hooks.init(this[kAsyncId], 'Timeout', this[kTriggerId], this);
       timers.set(this[kId], this);
       startTimer(this, ms, repeat ? ms : 0);
     }
@@ -187,9 +224,7 @@
     const t = timers.get(id);
     if (!t) return;
     if (!t._repeat) { timers.delete(id); t._destroyed = true; }
-    const args = t._timerArgs;
-    actx.frame = t[kAsyncFrame];
-    args ? t._onTimeout(...args) : t._onTimeout();
+    actx.run(t[kAsyncFrame], t[kAsyncId], t[kTriggerId], t, t._onTimeout, t, t._timerArgs || [], !t._repeat);
   }
   function setTimeout(callback, ms, ...args) {
     if (typeof callback !== 'function') throw internal.errors.invalidArgType('callback', 'function', callback);
@@ -203,15 +238,23 @@
     if (timer == null) return;
     const id = typeof timer === 'object' ? timer[kId] : Number(timer);
     const t = timers.get(id);
-    if (t) { t._destroyed = true; timers.delete(id); bridge(OP.TimerClear, id); }
+    if (t) {
+      t._destroyed = true;
+      timers.delete(id);
+      bridge(OP.TimerClear, id);
+      if (actx.hooks !== null) actx.hooks.destroy(t[kAsyncId]);
+    }
   }
   class Immediate {
     constructor(callback, args) {
       this._onImmediate = callback;
       this._argv = args;
       this[kAsyncFrame] = actx.frame;
+      this[kAsyncId] = ++actx.lastId;
+      this[kTriggerId] = actx.eid;
       this[kId] = nextHandleId++;
       this._ref = true;
+      if (actx.hooks !== null) actx.hooks.init(this[kAsyncId], 'Immediate', this[kTriggerId], this);
       immediates.set(this[kId], this);
       const limit = bridge(OP.ImmediateAdd, this[kId]);
       if (limit > 0) { immediates.delete(this[kId]); throw internal.errors.timerLimit(limit); }
@@ -226,14 +269,16 @@
   }
   function clearImmediate(immediate) {
     if (!immediate || !immediate[kId]) return;
-    if (immediates.delete(immediate[kId])) bridge(OP.ImmediateClear, immediate[kId]);
+    if (immediates.delete(immediate[kId])) {
+      bridge(OP.ImmediateClear, immediate[kId]);
+      if (actx.hooks !== null) actx.hooks.destroy(immediate[kAsyncId]);
+    }
   }
   function fireImmediate(id) {
     const im = immediates.get(id);
     if (!im) return;
     immediates.delete(id);
-    actx.frame = im[kAsyncFrame];
-    im._argv ? im._onImmediate(...im._argv) : im._onImmediate();
+    actx.run(im[kAsyncFrame], im[kAsyncId], im[kTriggerId], im, im._onImmediate, im, im._argv || [], true);
   }
   internal.timers = { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout, setImmediate, clearImmediate, Timeout, Immediate };
 
@@ -243,9 +288,20 @@
   // ---- errors that reach the top ----
   function handleUncaught(err, origin = 'uncaughtException') {
     if (process._exiting) return;
-    if (process.listenerCount('uncaughtException') > 0) {
-      try { process.emit('uncaughtException', err, origin); return; } catch (e) { err = e; }
-    }
+    const failed = actx.failed;
+    actx.failed = null;
+    const handle = () => {
+      process.emit('uncaughtExceptionMonitor', err, origin);
+      if (internal.captureFn) { internal.captureFn(err); return true; }
+      if (process.listenerCount('uncaughtException') > 0) { process.emit('uncaughtException', err, origin); return true; }
+      return false;
+    };
+    try {
+      const handled = failed !== null && failed.err === err
+        ? actx.run(failed.frame, failed.id, failed.tid, failed.resource, handle, undefined, [], false)
+        : handle();
+      if (handled) return;
+    } catch (e) { err = e; }
     try {
       if (internal.reportUncaught) internal.reportUncaught(err); // a worker: the parent's 'error' event
       else internal.errors.printUncaught(err, internal, origin);
@@ -422,10 +478,13 @@
 
   function dispatch(kind, a, b, c) {
     if (kind === K.ModuleExports) return moduleExports(a, b);
-    if (kind === K.PromiseHook) { loadBuiltin('internal/async_context').onPromiseHook(a, b); return undefined; }
+    if (kind === K.PromiseHook) { loadBuiltin('internal/async_context').onPromiseHook(a, b, c); return undefined; }
     if (kind === K.Rejection) { loadBuiltin('internal/promises').onRejection(a, b, c); return undefined; }
     let result;
     actx.frame = undefined;
+    actx.eid = kind === K.Main ? 1 : 0; // host callbacks without a resource run outside any (Node: 0)
+    actx.tid = 0;
+    actx.resource = undefined;
     try {
       switch (kind) {
         case K.Main: result = runMain(a, b, c); break;

@@ -167,8 +167,17 @@ module.exports = function createProcess(internal, EventEmitter) {
   process.binding = (name) => { throw errors().notSupported(`process.binding('${name}')`); };
   process._linkedBinding = process.binding;
   process.dlopen = () => { throw errors().notSupported('process.dlopen'); };
-  process.setUncaughtExceptionCaptureCallback = (fn) => { process._captureFn = fn; };
-  process.hasUncaughtExceptionCaptureCallback = () => !!process._captureFn;
+  // The capture callback takes uncaught errors before 'uncaughtException' listeners (bootstrap's handleUncaught).
+  process.setUncaughtExceptionCaptureCallback = (fn) => {
+    if (fn === null) { internal.captureFn = null; return; }
+    if (typeof fn !== 'function') throw errors().invalidArgType('fn', ['Function', 'null'], fn);
+    if (internal.captureFn) {
+      throw errors().codedError(Error, 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+        '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active');
+    }
+    internal.captureFn = fn;
+  };
+  process.hasUncaughtExceptionCaptureCallback = () => !!internal.captureFn;
   process.report = { getReport: () => ({}) };
 
   // Signals: a listener for 'SIGTERM' etc. makes the kernel deliver it to us instead of its default action.
