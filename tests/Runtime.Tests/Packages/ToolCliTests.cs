@@ -155,11 +155,15 @@ internal sealed class ToolProject : IAsyncDisposable
 
     public NodeRuntime Runtime { get; }
 
-    public static string TemplateDirectory() => Path.Combine(GoldenCases.FindRepoRoot(), "tests", "Runtime.Tests", "Packages", "ToolProject");
+    public static string TemplateDirectory(string name = "ToolProject") => Path.Combine(GoldenCases.FindRepoRoot(), "tests", "Runtime.Tests", "Packages", name);
 
-    public static async Task<ToolProject> CreateAsync(MatrixPackages packages, params (string Path, string Text)[] extra)
+    public static Task<ToolProject> CreateAsync(MatrixPackages packages, params (string Path, string Text)[] extra) =>
+        CreateAsync(packages, "ToolProject", extra);
+
+    /// <summary>The project folder Packages/<paramref name="template"/> with <paramref name="packages"/>' node_modules.</summary>
+    public static async Task<ToolProject> CreateAsync(Frameworks.NpmInstall packages, string template, params (string Path, string Text)[] extra)
     {
-        var template = TemplateDirectory();
+        template = TemplateDirectory(template);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in Directory.GetFiles(template, "*", SearchOption.AllDirectories))
             files[Path.GetRelativePath(template, f).Replace('\\', '/')] = await File.ReadAllTextAsync(f);

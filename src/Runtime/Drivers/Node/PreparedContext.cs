@@ -95,6 +95,7 @@ internal sealed class PreparedContext
             errnos,
             signals = Enum.GetValues<Signal>().ToDictionary(s => s.ToString(), s => (int)s),
             builtins = BuiltinSources.NodeModuleNames,
+            noEffectOptions = NodeOptions.Known.Where(o => o.Value.Support == NodeOptions.Support.NoEffect).Select(o => o.Key),
             scratchSize = NodeBridge.ScratchSize,
         });
     });

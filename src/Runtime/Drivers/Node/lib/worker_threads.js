@@ -61,8 +61,12 @@ class Worker extends EventEmitter {
     }
     if (options.execArgv !== undefined) {
       if (!Array.isArray(options.execArgv)) throw errors.invalidArgType('options.execArgv', 'Array', options.execArgv);
-      if (options.execArgv.length > 0) {
-        process.emitWarning('worker_threads: options.execArgv is ignored in this sandbox (workers run with the process\'s settings)', 'Warning', 'SECURE_EXEC_WORKER_EXECARGV');
+      // Options that have no effect in this runtime anyway (docs/compatibility.md) pass silently; others are ignored
+      // with a warning.
+      const noEffect = new Set(internal.info.noEffectOptions);
+      const ignored = options.execArgv.filter((a) => !noEffect.has(String(a).split('=')[0].replace(/^--(.*)$/, (m, w) => '--' + w.replace(/_/g, '-'))));
+      if (ignored.length > 0) {
+        process.emitWarning(`worker_threads: options.execArgv ${ignored.join(' ')} is ignored in this sandbox (workers run with the process's settings)`, 'Warning', 'SECURE_EXEC_WORKER_EXECARGV');
       }
     }
     if (options.argv !== undefined && !Array.isArray(options.argv)) throw errors.invalidArgType('options.argv', 'Array', options.argv);

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace SecureExec.Testing.Tests.Packages;
+
+/// <summary>JavaScript test runners users run in CI, pinned.</summary>
+public sealed class RunnerPackages() : Frameworks.NpmInstall("runners", ["mocha@10.8.2", "chai@4.5.0", "ava@6.4.1", "tap@18.8.0"]);
+
+/// <summary>
+/// Differential: mocha, AVA (its tests in worker threads) and node-tap (its async-hook domains) run the small project
+/// RunnerProject/ in the guest and with the host's `node`, the way users run them. Exit code, stdout and stderr must be
+/// equal after removing what differs by nature: durations, and the stack frames of Node's own internals
+/// (`node:internal/...`, which the runtime's built-ins name differently).
+/// </summary>
+public sealed partial class TestRunnerCliTests(RunnerPackages packages) : IClassFixture<RunnerPackages>
+{
+    [Fact]
+    public async Task Mocha_WithAFailingTest_ReportsAsOnTheHost()
+    {
+        var (host, guest) = await RunBothAsync("node", "node_modules/mocha/bin/mocha.js", "test");
+        AssertSame(host, guest, expectedExit: 1);
+        Assert.Contains("2 passing", guest.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ava_RunsItsWorkerThreads_AsOnTheHost()
+    {
+        var (host, guest) = await RunBothAsync("node", "node_modules/ava/entrypoints/cli.mjs");
+        AssertSame(host, guest, expectedExit: 0);
+        Assert.Contains("3 tests passed", guest.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tap_CatchesAnAsyncThrowInItsDomain_AsOnTheHost()
+    {
+        var (host, guest) = await RunBothAsync("node", "tap/math.test.js");
+        AssertSame(host, guest, expectedExit: 1);
+        Assert.Contains("not ok 1 - late boom", guest.Stdout, StringComparison.Ordinal);
+    }
+
+    private async Task<(ToolRun Host, ToolRun Guest)> RunBothAsync(params string[] commandLine)
+    {
+        await using var project = await ToolProject.CreateAsync(packages, "RunnerProject");
+        var (host, guest) = await project.RunBothAsync(commandLine);
+        return (Normalize(host), Normalize(guest));
+    }
+
+    private static ToolRun Normalize(ToolRun run) => run with { Stdout = Normalize(run.Stdout), Stderr = Normalize(run.Stderr) };
+
+    private static string Normalize(string text) => InternalFrame().Replace(Millis().Replace(text, "Nms"), "");
+
+    private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit)
+    {
+        Assert.True(host.ExitCode == expectedExit, $"host node exit {host.ExitCode} (expected {expectedExit}):\n{host.Stdout}\n{host.Stderr}");
+        Assert.True(guest.ExitCode == host.ExitCode, $"guest exit {guest.ExitCode}, host {host.ExitCode}:\n{guest.Stdout}\n{guest.Stderr}");
+        Assert.Equal(host.Stdout, guest.Stdout);
+        Assert.Equal(host.Stderr, guest.Stderr);
+    }
+
+    [GeneratedRegex(@"[0-9.]+ms\b")]
+    private static partial Regex Millis();
+
+    [GeneratedRegex(@"^.*node:internal/.*\n", RegexOptions.Multiline)]
+    private static partial Regex InternalFrame();
+}
