@@ -48,13 +48,7 @@ public sealed partial class TestRunnerCliTests(RunnerPackages packages) : IClass
 
     private static string Normalize(string text) => InternalFrame().Replace(Millis().Replace(text, "Nms"), "");
 
-    private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit)
-    {
-        Assert.True(host.ExitCode == expectedExit, $"host node exit {host.ExitCode} (expected {expectedExit}):\n{host.Stdout}\n{host.Stderr}");
-        Assert.True(guest.ExitCode == host.ExitCode, $"guest exit {guest.ExitCode}, host {host.ExitCode}:\n{guest.Stdout}\n{guest.Stderr}");
-        Assert.Equal(host.Stdout, guest.Stdout);
-        Assert.Equal(host.Stderr, guest.Stderr);
-    }
+    private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit) => ToolRun.AssertSame(host, guest, expectedExit);
 
     [GeneratedRegex(@"[0-9.]+ms\b")]
     private static partial Regex Millis();

@@ -124,13 +124,7 @@ public sealed partial class ToolCliTests(MatrixPackages packages) : IClassFixtur
         AssertSame(host, guest, expectedExit: 1);
     }
 
-    private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit)
-    {
-        Assert.True(host.ExitCode == expectedExit, $"host node exit {host.ExitCode} (expected {expectedExit}):\n{host.Stdout}\n{host.Stderr}");
-        Assert.True(guest.ExitCode == host.ExitCode, $"guest exit {guest.ExitCode}, host {host.ExitCode}:\n{guest.Stdout}\n{guest.Stderr}");
-        Assert.Equal(host.Stdout, guest.Stdout);
-        Assert.Equal(host.Stderr, guest.Stderr);
-    }
+    private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit) => ToolRun.AssertSame(host, guest, expectedExit);
 
     /// <summary>prettier --write prints how long each file took.</summary>
     private static ToolRun Timings(ToolRun run) => run with { Stdout = Millis().Replace(run.Stdout, " Nms") };
@@ -139,7 +133,17 @@ public sealed partial class ToolCliTests(MatrixPackages packages) : IClassFixtur
     private static partial Regex Millis();
 }
 
-internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr);
+internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The host run exited as expected and the guest run printed and exited the same.</summary>
+    public static void AssertSame(ToolRun host, ToolRun guest, int expectedExit)
+    {
+        Assert.True(host.ExitCode == expectedExit, $"host node exit {host.ExitCode} (expected {expectedExit}):\n{host.Stdout}\n{host.Stderr}");
+        Assert.True(guest.ExitCode == host.ExitCode, $"guest exit {guest.ExitCode}, host {host.ExitCode}:\n{guest.Stdout}\n{guest.Stderr}");
+        Assert.Equal(host.Stdout, guest.Stdout);
+        Assert.Equal(host.Stderr, guest.Stderr);
+    }
+}
 
 /// <summary>ToolProject/ plus extra files: a guest runtime with it at /app (node_modules mounted read-only) and a host
 /// copy in a temporary folder whose node_modules is a symlink to the install.</summary>
