@@ -28,15 +28,7 @@ internal sealed partial class NodeInstance
     /// running it.</summary>
     public IReadOnlyList<string> CommonJsExportNames(string filename)
     {
-        ScriptObject array;
-        try
-        {
-            array = (ScriptObject)CommonJsInterop().InvokeMethod("exportNames", filename);
-        }
-        catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex) && ex.ScriptException is ScriptObject error)
-        {
-            throw new ModuleLoadException(error.GetProperty("message") as string ?? ex.Message);
-        }
+        var array = LoaderCall(() => (ScriptObject)CommonJsInterop().InvokeMethod("exportNames", filename));
         var count = Convert.ToInt32(array.GetProperty("length"), System.Globalization.CultureInfo.InvariantCulture);
         var names = new string[count];
         for (var i = 0; i < count; i++) names[i] = (string)array.GetProperty(i);

@@ -232,20 +232,25 @@ internal sealed partial class NodeInstance : IDisposable
         } while (ProcessRejections());
     }
 
-    /// <summary>For the ESM loader: require() of a built-in or CommonJS file, and its own enumerable keys.</summary>
+    /// <summary>For the ESM loader: a built-in's (or internal module's) exports, and their own enumerable keys.</summary>
     public (object? Exports, string Keys) ModuleExports(string kind, string name)
     {
-        ScriptObject pair;
+        var pair = LoaderCall(() => (ScriptObject)_dispatch.InvokeAsFunction((int)DispatchKind.ModuleExports, kind, name));
+        return (pair.GetProperty(0), pair.GetProperty(1) as string ?? "");
+    }
+
+    /// <summary>Guest code run for the ES module loader: a guest error fails the import with that error's message
+    /// (ClearScript re-wraps loader exceptions).</summary>
+    internal T LoaderCall<T>(Func<T> call)
+    {
         try
         {
-            pair = (ScriptObject)_dispatch.InvokeAsFunction((int)DispatchKind.ModuleExports, kind, name);
+            return call();
         }
         catch (ScriptEngineException ex) when (!_interrupted && !IsHeapLimit(ex) && ex.ScriptException is ScriptObject error)
         {
-            // The import fails with the guest error's own message (ClearScript re-wraps loader exceptions).
             throw new ModuleLoadException(error.GetProperty("message") as string ?? ex.Message);
         }
-        return (pair.GetProperty(0), pair.GetProperty(1) as string ?? "");
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentInfo> s_builtinDocuments = new(StringComparer.Ordinal);
