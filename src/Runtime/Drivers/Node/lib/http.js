@@ -146,10 +146,10 @@ function connectionListener(server, socket) {
     socket.setTimeout(server.timeout || 0);
     res.assignSocket(socket);
     res.on('finish', () => {
-      // the body was not read: discard it so the next request can be parsed
-      if (!req.complete) req._dump();
+      // a body nobody read is discarded (so the next request can be parsed); as in Node, the request then ends and
+      // closes by itself, after the response's 'close'
+      if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
       const keep = res.shouldKeepAlive && !ended && !socket.destroyed && !server._closing;
-      if (!req.destroyed) req.destroy();
       current = null;
       if (!keep) { socket.end(); return; }
       if (queue.length) start(queue.shift()); else idle();

@@ -23,7 +23,7 @@ function headersFrom(raw) {
 
 class IncomingMessage extends Readable {
   constructor(socket) {
-    super({ autoDestroy: false });
+    super(); // autoDestroy as in Node: after its end the message is destroyed and emits close
     this.socket = socket;
     this.httpVersionMajor = 1;
     this.httpVersionMinor = 1;
