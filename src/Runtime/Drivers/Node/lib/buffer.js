@@ -36,7 +36,7 @@ function normalizeEncoding(enc) {
 
 function checkEncoding(enc) {
   const e = normalizeEncoding(enc);
-  if (e === undefined) throw errors().codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+  if (e === undefined) throw errors().unknownEncoding(enc);
   return e;
 }
 
@@ -85,7 +85,7 @@ function stringToBytes(str, enc) {
       return out.slice(0, n);
     }
   }
-  throw errors().codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+  throw errors().unknownEncoding(enc);
 }
 
 function bytesToString(bytes, enc, start, end) {
@@ -123,7 +123,7 @@ function bytesToString(bytes, enc, start, end) {
       return s;
     }
   }
-  throw errors().codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+  throw errors().unknownEncoding(enc);
 }
 
 function toBytes(value, encoding) {

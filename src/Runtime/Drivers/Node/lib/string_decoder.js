@@ -11,7 +11,7 @@ function normalize(enc) {
     case 'latin1': case 'binary': return 'latin1';
     case 'base64': case 'base64url': case 'ascii': case 'hex': return e;
   }
-  throw internal.errors.codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+  throw internal.errors.unknownEncoding(enc);
 }
 
 class StringDecoder {

@@ -102,6 +102,10 @@ function invalidReturnValue(input, name, value) {
     `Expected ${input} to be returned from the "${name}" function but got ${shown.slice(' Received '.length)}.`);
 }
 
+function unknownEncoding(encoding) {
+  return codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
+}
+
 function missingArgs(...names) {
   const list = names.map((n) => `"${n}"`);
   const text = list.length > 2 ? `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}` : list.join(' and ');
@@ -250,5 +254,6 @@ function printUncaught(err, internal, origin) {
 
 module.exports = {
   errnoInfo, uvException, codedError, invalidArgType, invalidArgValue, invalidReturnValue, missingArgs, outOfRange, notSupported, timerLimit,
+  unknownEncoding,
   validateString, validateFunction, syntaxErrorFromDetails, decorateFatal, printUncaught, kSourceHeader,
 };

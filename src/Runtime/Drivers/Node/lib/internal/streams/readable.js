@@ -58,7 +58,7 @@ function ReadableState(options, stream, isDuplex) {
   } else if (Buffer.isEncoding(defaultEncoding)) {
     this.defaultEncoding = defaultEncoding;
   } else {
-    throw errors().codedError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${defaultEncoding}`);
+    throw errors().unknownEncoding(defaultEncoding);
   }
   this.awaitDrainWriters = null; // the piped destination(s) a 'drain' is awaited from: null, a stream or a Set
   if (options && options.encoding) {

@@ -52,7 +52,6 @@ function nop() {}
 function streamError(Base, code, message) { return errors().codedError(Base, code, message); }
 const destroyedError = (what) => streamError(Error, 'ERR_STREAM_DESTROYED', `Cannot call ${what} after a stream was destroyed`);
 const multipleCallback = () => streamError(Error, 'ERR_MULTIPLE_CALLBACK', 'Callback called multiple times');
-const unknownEncoding = (enc) => streamError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
 
 function WritableState(options, stream, isDuplex) {
   this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
@@ -68,7 +67,7 @@ function WritableState(options, stream, isDuplex) {
     this[kState] &= ~kDefaultUTF8Encoding;
     this[kDefaultEncodingValue] = defaultEncoding;
   } else {
-    throw unknownEncoding(defaultEncoding);
+    throw errors().unknownEncoding(defaultEncoding);
   }
   this.length = 0; // bytes (or objects) written and not yet called back
   this.corked = 0;
@@ -192,7 +191,7 @@ function writeChunk(stream, chunk, encoding, cb) {
   if (chunk === null) throw streamError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
   if ((state[kState] & kObjectMode) === 0) {
     if (!encoding) encoding = (state[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state.defaultEncoding;
-    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
+    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw errors().unknownEncoding(encoding);
     if (typeof chunk === 'string') {
       if ((state[kState] & kDecodeStrings) !== 0) {
         chunk = Buffer.from(chunk, encoding);
@@ -244,7 +243,7 @@ Writable.prototype.uncork = function () {
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   if (typeof encoding === 'string') encoding = encoding.toLowerCase();
-  if (!Buffer.isEncoding(encoding)) throw unknownEncoding(encoding);
+  if (!Buffer.isEncoding(encoding)) throw errors().unknownEncoding(encoding);
   this._writableState.defaultEncoding = encoding;
   return this;
 };
