@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using SecureExec.Testing.Abi;
 using SecureExec.Testing.Kernel;
@@ -183,7 +184,7 @@ public sealed class CommandProcess : IAsyncDisposable
     internal void FeedAndClose(ReadOnlyMemory<byte> data)
     {
         if (_stdin is null) return;
-        var thread = new Thread(() =>
+        ReusableThreads.Start($"secure-exec pid {Pid} stdin", 0, () =>
         {
             try
             {
@@ -193,12 +194,7 @@ public sealed class CommandProcess : IAsyncDisposable
             {
                 CloseStdin();
             }
-        })
-        {
-            IsBackground = true,
-            Name = $"secure-exec pid {Pid} stdin",
-        };
-        thread.Start();
+        });
     }
 
     private static Errno WriteAll(PipeWriteEnd pipe, ReadOnlyMemory<byte> data) => WriteAll(pipe, data.Span);
@@ -217,9 +213,9 @@ public sealed class CommandProcess : IAsyncDisposable
     private Task StartPump(PipeReadEnd pipe, Action<ReadOnlyMemory<byte>>? callback, MemoryStream? capture, string name)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        ReusableThreads.Start(name, 0, () =>
         {
-            var buffer = new byte[ReadChunk];
+            var buffer = ArrayPool<byte>.Shared.Rent(ReadChunk); // callbacks see each chunk only during their call
             try
             {
                 while (true)
@@ -247,13 +243,9 @@ public sealed class CommandProcess : IAsyncDisposable
             finally
             {
                 pipe.Release();
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-        })
-        {
-            IsBackground = true,
-            Name = name,
-        };
-        thread.Start();
+        });
         return done.Task;
     }
 

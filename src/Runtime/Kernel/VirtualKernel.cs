@@ -18,7 +18,7 @@ internal sealed class VirtualKernel : IDisposable
     /// <summary>Rescans of a group kill for processes spawned meanwhile (each round needs a spawn to race it).</summary>
     private const int MaxKillRounds = 64;
 
-    private readonly List<Thread> _threads = []; // guarded by itself
+    private readonly List<ManualResetEventSlim> _runs = []; // one per process thread, set when it ends; guarded by itself
     private volatile bool _disposed;
 
     public VirtualKernel(KernelPermissions? permissions = null, KernelLimits? limits = null)
@@ -255,17 +255,23 @@ internal sealed class VirtualKernel : IDisposable
 
     private void StartThread(KernelProcess process, ExecImage image)
     {
-        var thread = new Thread(() => RunProcess(process, image), Limits.ProcessThreadStackBytes)
+        var ended = new ManualResetEventSlim();
+        lock (_runs)
         {
-            IsBackground = true,
-            Name = $"secure-exec pid {process.Pid} ({process.Name})",
-        };
-        lock (_threads) // started under the lock: Dispose must never Join a thread that has not started
-        {
-            _threads.RemoveAll(t => !t.IsAlive);
-            _threads.Add(thread);
-            thread.Start();
+            _runs.RemoveAll(r => r.IsSet);
+            _runs.Add(ended);
         }
+        ReusableThreads.Start($"secure-exec pid {process.Pid} ({process.Name})", Limits.ProcessThreadStackBytes, () =>
+        {
+            try
+            {
+                RunProcess(process, image);
+            }
+            finally
+            {
+                ended.Set();
+            }
+        });
     }
 
     /// <summary>The body of every process thread: run images until one exits (following execve).</summary>
@@ -328,10 +334,10 @@ internal sealed class VirtualKernel : IDisposable
         {
             foreach (var p in Processes.All)
                 if (p.Pid != 1) p.Deliver(Signal.SIGKILL);
-            Thread[] threads;
-            lock (_threads) threads = [.. _threads];
-            foreach (var t in threads)
-                t.Join(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
+            ManualResetEventSlim[] runs;
+            lock (_runs) runs = [.. _runs];
+            foreach (var run in runs)
+                run.Wait(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
         } while (LiveThreadCount > 0 && Environment.TickCount64 < deadline);
     }
 
@@ -340,7 +346,7 @@ internal sealed class VirtualKernel : IDisposable
     {
         get
         {
-            lock (_threads) return _threads.Count(t => t.IsAlive);
+            lock (_runs) return _runs.Count(r => !r.IsSet);
         }
     }
 }

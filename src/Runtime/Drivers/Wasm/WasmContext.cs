@@ -23,7 +23,11 @@ internal sealed class WasmContext
         Image = image;
         Args = Pack(image.Argv);
         Env = Pack(image.Environment);
+        CpuBaseNs = Wasi.WasiPreview1.ThreadCpuNow();
     }
+
+    /// <summary>The thread's CPU time when this image started (process threads are reused).</summary>
+    public long CpuBaseNs { get; }
 
     public KernelProcess Process { get; }
     public ExecImage Image { get; }

@@ -12,11 +12,13 @@ internal sealed partial class ThreadCpuClock
     private readonly int _clockId;
     private readonly long _startTicks = Stopwatch.GetTimestamp();
     private readonly bool _native;
+    private readonly TimeSpan _base; // the thread's CPU time when the clock was taken (threads are reused)
 
     private ThreadCpuClock(int clockId, bool native)
     {
         _clockId = clockId;
         _native = native;
+        _base = Elapsed;
     }
 
     /// <summary>The clock of the calling thread.</summary>
@@ -35,13 +37,13 @@ internal sealed partial class ThreadCpuClock
         return new ThreadCpuClock(0, native: false);
     }
 
-    /// <summary>CPU time the thread has used (while it lives).</summary>
+    /// <summary>CPU time the thread has used since the clock was taken (while it lives).</summary>
     public TimeSpan Elapsed
     {
         get
         {
             if (_native && clock_gettime(_clockId, out var ts) == 0)
-                return TimeSpan.FromTicks(ts.Seconds * TimeSpan.TicksPerSecond + ts.Nanoseconds / 100);
+                return TimeSpan.FromTicks(ts.Seconds * TimeSpan.TicksPerSecond + ts.Nanoseconds / 100) - _base;
             return Stopwatch.GetElapsedTime(_startTicks);
         }
     }

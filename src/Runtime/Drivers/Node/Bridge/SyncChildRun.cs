@@ -111,7 +111,7 @@ internal sealed class SyncChildRun(KernelProcess parent, KernelProcess child, Fi
             stdin.Release();
             return;
         }
-        var thread = new Thread(() =>
+        ReusableThreads.Start($"secure-exec pid {parent.Pid} spawnSync stdin", 0, () =>
         {
             try
             {
@@ -126,8 +126,7 @@ internal sealed class SyncChildRun(KernelProcess parent, KernelProcess child, Fi
             {
                 stdin.Release();
             }
-        }) { IsBackground = true, Name = $"secure-exec pid {parent.Pid} spawnSync stdin" };
-        thread.Start();
+        });
     }
 
     private void Changed()

@@ -145,14 +145,15 @@ internal static partial class WasiPreview1
         return (long)((Int128)ticks * 1_000_000_000 / Stopwatch.Frequency);
     }
 
-    private static long ThreadCpuTime(WasmContext cx)
+    private static long ThreadCpuTime(WasmContext cx) =>
+        OperatingSystem.IsLinux() && ThreadCpuNow() is var now and >= 0 ? now - cx.CpuBaseNs : (DateTime.UtcNow - cx.Process.StartTime).Ticks * 100;
+
+    /// <summary>The calling thread's CPU time in nanoseconds (Linux), else -1.</summary>
+    internal static long ThreadCpuNow()
     {
-        if (OperatingSystem.IsLinux())
-        {
-            const int CLOCK_THREAD_CPUTIME_ID = 3;
-            if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, out var ts) == 0) return ts.Seconds * 1_000_000_000L + ts.Nanoseconds;
-        }
-        return (DateTime.UtcNow - cx.Process.StartTime).Ticks * 100;
+        const int CLOCK_THREAD_CPUTIME_ID = 3;
+        if (OperatingSystem.IsLinux() && clock_gettime(CLOCK_THREAD_CPUTIME_ID, out var ts) == 0) return ts.Seconds * 1_000_000_000L + ts.Nanoseconds;
+        return -1;
     }
 
     [StructLayout(LayoutKind.Sequential)]
