@@ -7,6 +7,10 @@ namespace SecureExec.Testing.Drivers.Node.Bridge;
 /// <summary>Process state (cwd, umask, signals, kill) and the module system's host side.</summary>
 internal sealed partial class NodeBridge
 {
+    /// <summary>An ES module's path from what a stack frame names it by: its file: URL, or a path.</summary>
+    private static string ModulePath(string name) =>
+        name.StartsWith("file:///", StringComparison.Ordinal) ? Modules.NodeDocumentLoader.PathOfUrl(name) : name;
+
     private void DispatchProcess(BridgeOp op, in V8FastArgs a, in V8FastResult r)
     {
         switch (op)
@@ -47,7 +51,7 @@ internal sealed partial class NodeBridge
             }
             case BridgeOp.Compile: r.Set(node.CompileFunction(Str(a, 1), Str(a, 2))); break;
             case BridgeOp.BuiltinFunction: r.Set(node.LoadBuiltinFunction(Str(a, 1))); break;
-            case BridgeOp.ModuleSource when node.Loader.EsmSource(Str(a, 1)) is { } esm: r.Set(esm); break;
+            case BridgeOp.ModuleSource when node.Loader.EsmSource(ModulePath(Str(a, 1))) is { } esm: r.Set(esm); break;
             case BridgeOp.ModuleSource: r.SetNull(); break;
             default: DispatchChild(op, a, r); break;
         }

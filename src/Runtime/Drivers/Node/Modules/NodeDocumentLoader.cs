@@ -55,6 +55,9 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
 
     public static Uri FileUri(string path) => new UriBuilder(Uri.UriSchemeFile, "") { Path = path }.Uri;
 
+    /// <summary>The path of a file: URL (the inverse of <see cref="FileUri"/>).</summary>
+    public static string PathOfUrl(string url) => Uri.UnescapeDataString(new Uri(url).AbsolutePath);
+
     /// <summary>The main module or an imported .mjs file, with import.meta.url/filename/dirname.</summary>
     public Document EsmFile(string path, string? source = null)
     {
@@ -68,6 +71,8 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
         if (source.StartsWith("#!", StringComparison.Ordinal)) source = "//" + source;
         source = DynamicImportRewriter.Rewrite(source, path);
         var uri = FileUri(path);
+        // V8 names the module's frames after its URL, as Node does (ClearScript names a file Uri's script by its path)
+        source += "\n//# sourceURL=" + uri.AbsoluteUri;
         var dir = ModuleResolver.Normalize(path + "/..");
         var info = new DocumentInfo(uri)
         {

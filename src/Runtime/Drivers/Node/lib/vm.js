@@ -182,14 +182,18 @@ function compileFunction(code, params = [], opts = {}) {
   contextExtensions.forEach((e, i) => {
     if (e === null || typeof e !== 'object') throw errors.invalidArgType(`options.contextExtensions[${i}]`, 'object', e);
   });
-  const name = filename || 'evalmachine.<anonymous>';
-  const fn = `function (${params.join(', ')}) {\n${code}\n}`;
-  if (contextExtensions.length === 0) return run(`(${fn})`, name, parsingContext, 0);
-  // Extensions are scopes around the function, the last one innermost (as V8's CompileFunction has them).
+  // Node names the function's script by filename, '' by default (stacks show `<anonymous>`)
+  const name = filename || '<anonymous>';
+  // The code starts on the header's line, as in V8's CompileFunction: err.stack takes the header out of line 1's
+  // columns (bootstrap's headerColumns; in the main context only). Extensions are scopes around the function, the
+  // last one innermost (as V8's CompileFunction has them).
   const names = contextExtensions.map((_, i) => `__vmExtension${i}`);
   const scopes = names.map((n) => `with (${n}) `).join('');
-  const factory = run(`(function (${names.join(', ')}) { ${scopes}return ${fn}; })`, name, parsingContext, 0);
-  return factory(...contextExtensions);
+  const header = names.length === 0 ? `(function (${params.join(', ')}) { `
+    : `(function (${names.join(', ')}) { ${scopes}return function (${params.join(', ')}) { `;
+  if (parsingContext === undefined) internal.headerColumns.set(name, header.length);
+  const fn = run(`${header}${code}\n}${names.length === 0 ? ')' : '; })'}`, name, parsingContext, 0);
+  return names.length === 0 ? fn : fn(...contextExtensions);
 }
 
 function measureMemory() { return Promise.reject(errors.notSupported('vm.measureMemory')); }

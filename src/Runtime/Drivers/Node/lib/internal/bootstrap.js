@@ -72,8 +72,35 @@
     return module.exports;
   }
 
+  // ---- err.stack: Node 22's default Error.prepareStackTrace (a function there too), correcting columns ----
+  // Scripts compiled inside a one-line wrapper (CommonJS modules, vm.compileFunction): display name → the header's
+  // length, which V8 counts in columns on line 1. User-set prepareStackTrace functions get V8's own CallSites.
+  const headerColumns = new Map();
+  const errorToString = Error.prototype.toString;
+  function frameText(site) {
+    const text = `${site}`;
+    const shift = headerColumns.size > 0 && site.getLineNumber() === 1 ? headerColumns.get(site.getScriptNameOrSourceURL()) : undefined;
+    if (!shift) return text;
+    const column = site.getColumnNumber();
+    const at = text.lastIndexOf(`:1:${column}`);
+    return at === -1 ? text : `${text.slice(0, at)}:1:${column - shift}${text.slice(at + 3 + String(column).length)}`;
+  }
+  function ErrorPrepareStackTrace(error, trace) {
+    let head;
+    try { head = apply(errorToString, error, []); } catch { head = '<error>'; }
+    if (trace.length === 0) return head;
+    let text = head;
+    for (let i = 0; i < trace.length; i++) text += '\n    at ' + frameText(trace[i]);
+    return text;
+  }
+  // Node's own property order: captureStackTrace, prepareStackTrace, stackTraceLimit
+  const stackTraceLimit = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  delete Error.stackTraceLimit;
+  Object.defineProperty(Error, 'prepareStackTrace', { value: ErrorPrepareStackTrace, writable: true, enumerable: false, configurable: true });
+  if (stackTraceLimit) Object.defineProperty(Error, 'stackTraceLimit', stackTraceLimit);
+
   const internal = {
-    bridge, scratch, copyInto, OP, info, compile, sinkCall, loadBuiltin, builtinNames,
+    bridge, scratch, copyInto, OP, info, compile, sinkCall, loadBuiltin, builtinNames, headerColumns,
     scratchSize: info.scratchSize,
     get errors() { return loadBuiltin('internal/errors'); },
     get cjs() { return loadBuiltin('internal/cjs'); },

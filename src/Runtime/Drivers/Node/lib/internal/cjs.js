@@ -6,7 +6,6 @@ const errors = internal.errors;
 const path = require('path');
 
 const sources = new Map(); // filename → source (for error reports)
-const wrapped = new Set();  // files compiled inside the wrapper: V8's columns on their line 1 count its header
 const wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 // Built-ins reachable only with the `node:` scheme (Node 22: node:test); not in builtinModules.
@@ -151,7 +150,7 @@ Module.prototype._compile = function (content, filename) {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   if (content.startsWith('#!')) content = '//' + content;
   sources.set(filename, content);
-  wrapped.add(filename);
+  internal.headerColumns.set(filename, wrapper[0].length); // err.stack shows line 1's columns without it
   const fn = compile(Module.wrap(content), filename);
   const require = makeRequire(this);
   return Reflect.apply(fn, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
@@ -262,5 +261,5 @@ function runEval(code, name, print) {
 module.exports = {
   Module, requireBuiltin, runMainFile, runEval, preloadRequire, sourceOf: (f) => sources.get(f),
   preread: (filename, source) => prereadSources.set(filename, source),
-  headerColumns: (f) => (wrapped.has(f) ? wrapper[0].length : 0),
+  headerColumns: (f) => internal.headerColumns.get(f) ?? 0, // V8's CallSites on line 1 count the wrapper's header
 };

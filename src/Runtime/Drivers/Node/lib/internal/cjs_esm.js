@@ -74,18 +74,20 @@ function pick(exports, name) {
 
 /**
  * A link error for a name a CommonJS file does not export gets Node's advice (import the default, then destructure).
- * details: V8's "SyntaxError: ...\n    at FILE:LINE:COL -> SOURCE LINE" for the importing module.
+ * details: V8's "SyntaxError: ...\n    at FILE:LINE:COL -> SOURCE LINE" for the importing module (FILE: its URL).
  */
 function explainNamedExport(err, details) {
   const m = /module '(.*)' does not provide an export named '(.+)'/.exec(err.message);
-  const at = /at (\/.*?):\d+:\d+ -> (.*)/.exec(details);
+  const at = /at (file:\/\/)?(\/.*?):\d+:\d+ -> (.*)/.exec(details);
   if (!m || !at) return;
   const [, specifier, name] = m;
-  const resolved = bridge(OP.Resolve, specifier, path.dirname(at[1]), 'import');
+  const [, scheme, file, line] = at;
+  const importer = scheme ? decodeURIComponent(file) : file;
+  const resolved = bridge(OP.Resolve, specifier, path.dirname(importer), 'import');
   if (typeof resolved !== 'string' || resolved.startsWith('node:') || resolved.endsWith('.json')) return;
   if (bridge(OP.Resolve, resolved, '', 'format') === 'module') return;
   // Only an import written on one line can be turned into a destructuring assignment.
-  const named = /{.*}/.exec(at[2]);
+  const named = /{.*}/.exec(line);
   const destructuring = named ? `const ${named[0].replace(/\s+as\s+/g, ': ')} = pkg;\n` : '';
   err.message = `Named export '${name}' not found. The requested module '${specifier}' is a CommonJS module, which may ` +
     'not support all module.exports as named exports.\nCommonJS modules can always be imported via the default export, ' +

@@ -220,12 +220,12 @@ function printUncaught(err, internal, origin) {
   if (err && typeof err === 'object' && err[kSourceHeader]) {
     text += err[kSourceHeader];
   } else if (err && typeof err === 'object' && typeof err.stack === 'string') {
-    const frame = /\((\/[^():]+|\[eval\]|\[stdin\]):(\d+):(\d+)\)|at (\/[^():]+):(\d+):(\d+)/.exec(err.stack);
+    // ES modules' frames name them by URL, CommonJS files' by path (err.stack has Node's columns: bootstrap)
+    const frame = /\(((?:file:\/\/)?\/[^():]+|\[eval\]|\[stdin\]):(\d+):(\d+)\)|at ((?:file:\/\/)?\/[^():]+):(\d+):(\d+)/.exec(err.stack);
     if (frame) {
       const file = frame[1] || frame[4];
       const line = Number(frame[2] || frame[5]);
       let col = Number(frame[3] || frame[6]);
-      if (line === 1) col -= internal.cjs.headerColumns(file);
       const esm = esmSource(internal, file);
       const lineText = sourceLine(esm ?? internal.cjs.sourceOf(file), line, file);
       if (lineText !== undefined) {
@@ -233,18 +233,12 @@ function printUncaught(err, internal, origin) {
         // `new Error` after it. From a promise (ES module evaluation too), Node points where the frame does.
         const thrown = origin !== 'unhandledRejection' && /\bthrow\s+$/.exec(lineText.slice(0, Math.max(0, col - 1)));
         if (thrown) col = thrown.index + 1;
-        text += `${esm === undefined ? file : 'file://' + file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
+        text += `${file}:${line}\n${lineText}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
       }
     }
   }
   if (err instanceof Error || (err && typeof err === 'object' && typeof err.stack === 'string')) {
-    // columns on line 1 of a CommonJS file, as Node reports them (without the module wrapper's header); ES modules
-    // named by their file: URL, as Node names them
-    text += util.inspect(err).replace(/(\(|at )(\/[^\s():]+):(\d+):(\d+)/g, (m, before, file, l, c) => {
-      if (esmSource(internal, file) !== undefined) return `${before}file://${file}:${l}:${c}`;
-      const shift = l === '1' ? internal.cjs.headerColumns(file) : 0;
-      return shift && Number(c) > shift ? `${before}${file}:1:${Number(c) - shift}` : m;
-    });
+    text += util.inspect(err);
   } else {
     text += 'Uncaught ' + util.inspect(err) + '\n(Use `node --trace-uncaught ...` to show where the exception was thrown)';
   }
