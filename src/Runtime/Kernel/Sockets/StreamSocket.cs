@@ -140,6 +140,21 @@ internal sealed class StreamSocket : FileDescription
         return Errno.SUCCESS;
     }
 
+    /// <summary>
+    /// socketpair(2): two sockets already connected to each other, bound to no port (Node's IPC channel between a
+    /// parent and a forked child). Each holds one reference; closing either makes the other read EOF.
+    /// </summary>
+    public static (StreamSocket A, StreamSocket B) CreatePair(SocketTable table, int capacity)
+    {
+        var (toBRead, toBWrite) = Pipe.Create(capacity);
+        var (toARead, toAWrite) = Pipe.Create(capacity);
+        var a = new StreamSocket(table);
+        var b = new StreamSocket(table);
+        a.Attach(toARead, toBWrite, "", 0, "", 0);
+        b.Attach(toBRead, toAWrite, "", 0, "", 0);
+        return (a, b);
+    }
+
     /// <summary>Makes this socket one end of a connection over <paramref name="rx"/> and <paramref name="tx"/>.</summary>
     internal void Attach(PipeReadEnd rx, PipeWriteEnd tx, string localHost, int localPort, string peerHost, int peerPort)
     {
