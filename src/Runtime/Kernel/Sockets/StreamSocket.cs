@@ -199,7 +199,14 @@ internal sealed class StreamSocket : FileDescription
     }
 
     /// <summary>send(2): EPIPE (and SIGPIPE, which Node ignores) once the peer closed or this side shut down writing.</summary>
-    public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written)
+    public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
+        Send(caller, data, IsNonBlocking, out written);
+
+    /// <summary>send(2) with MSG_DONTWAIT: EAGAIN instead of waiting when the peer's buffer is full.</summary>
+    public override Errno TryWrite(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
+        Send(caller, data, true, out written);
+
+    private Errno Send(KernelProcess? caller, ReadOnlySpan<byte> data, bool nonBlocking, out int written)
     {
         written = 0;
         PipeWriteEnd? tx;
@@ -209,7 +216,7 @@ internal sealed class StreamSocket : FileDescription
             if (_writeShut) return Errno.EPIPE;
             tx = _tx!;
         }
-        return tx.Pipe.Write(caller, data, IsNonBlocking, out written);
+        return tx.Pipe.Write(caller, data, nonBlocking, out written);
     }
 
     /// <summary>shutdown(2): SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2.</summary>
