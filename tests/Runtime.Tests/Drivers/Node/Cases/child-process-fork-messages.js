@@ -3,7 +3,7 @@ const { fork } = require('child_process');
 const util = require('util');
 if (process.argv[2] === 'child') {
   process.on('message', (m) => {
-    if (m === 'done') return process.disconnect();
+    if (m === 'done') return process.send('done'); // after every reply: the parent disconnects then
     process.send({ seen: util.inspect(m, { depth: 4, breakLength: Infinity }), back: m });
   });
 } else {
@@ -14,7 +14,7 @@ if (process.argv[2] === 'child') {
   const run = (mode, extra, next) => {
     const child = fork(__filename, ['child'], { serialization: mode });
     const got = [];
-    child.on('message', (m) => got.push(m));
+    child.on('message', (m) => (m === 'done' ? child.disconnect() : got.push(m)));
     child.on('exit', (code) => {
       console.log(`${mode}: exit ${code}, ${got.length} replies`);
       for (const g of got) console.log('  child saw', show(g.seen), '-> parent got', show(g.back));
@@ -27,6 +27,8 @@ if (process.argv[2] === 'child') {
         console.log(mode, 'send threw', e.name, e.code, e.message.split('\n')[0]);
       }
     }
+    // 4 MB each way at once, more than the channel holds (send's return value then depends on timing)
+    for (let i = 0; i < 4; i++) child.send('big'.repeat(350000) + i);
     for (const bad of [undefined, Symbol('s'), function named() {}]) {
       try { child.send(bad); } catch (e) { console.log(mode, 'send threw', e.name, e.code, e.message); }
     }

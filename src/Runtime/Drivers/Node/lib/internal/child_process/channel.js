@@ -115,8 +115,10 @@ class ChannelPipe {
     if (this.writeWatch) { bridge(OP.ReadStop, this.writeWatch); internal.callbacks.delete(this.writeWatch); this.writeWatch = 0; }
     if (this.fd >= 0) bridge(OP.Close, this.fd);
     this.fd = -1;
-    this.queue = []; // sends that never left: the channel is gone, their callbacks do not run
+    const unsent = this.queue;
+    this.queue = [];
     this.queuedBytes = 0;
+    for (const p of unsent) p.done(null, false); // as Node: a send cut off by the close still calls back with null
   }
 }
 

@@ -11,7 +11,9 @@ const json = {
     const text = new StringDecoder('utf8');
     let pending = '';
     return (chunk) => {
-      pending += text.write(chunk);
+      const added = text.write(chunk);
+      pending += added;
+      if (!added.includes('\n')) return []; // a long message arrives in many chunks: split once it is whole
       const lines = pending.split('\n');
       pending = lines.pop();
       return lines.map((line) => JSON.parse(line));
@@ -29,8 +31,16 @@ const advanced = {
   createDecoder() {
     const { deserialize } = require('internal/v8_serdes');
     let pending = Buffer.alloc(0);
+    let parts = []; // chunks not yet joined to `pending`: joined once the frame they belong to is whole
+    let partsLength = 0;
     return (chunk) => {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      parts.push(chunk);
+      partsLength += chunk.length;
+      const total = pending.length + partsLength;
+      if (total < 4 || (pending.length >= 4 && total < 4 + pending.readUInt32BE(0))) return [];
+      pending = Buffer.concat([pending, ...parts]);
+      parts = [];
+      partsLength = 0;
       const messages = [];
       while (pending.length >= 4) {
         const size = pending.readUInt32BE(0);
