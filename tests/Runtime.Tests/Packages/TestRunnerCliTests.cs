@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 namespace SecureExec.Testing.Tests.Packages;
 
 /// <summary>JavaScript test runners users run in CI, pinned.</summary>
-public sealed class RunnerPackages() : Frameworks.NpmInstall("runners", ["mocha@10.8.2", "chai@4.5.0", "ava@6.4.1", "tap@18.8.0"]);
+public sealed class RunnerPackages() : Frameworks.NpmInstall("runners", ["mocha@10.8.2", "chai@4.5.0", "ava@6.4.1", "tap@18.8.0", "jest@29.7.0"]);
 
 /// <summary>
-/// Differential: mocha, AVA (its tests in worker threads) and node-tap (its async-hook domains) run the small project
+/// Differential: mocha, AVA (its tests in worker threads), node-tap (its async-hook domains) and jest (each test file in
+/// a node:vm context) run the small project
 /// RunnerProject/ in the guest and with the host's `node`, the way users run them. Exit code, stdout and stderr must be
 /// equal after removing what differs by nature: durations, and the stack frames of Node's own internals
 /// (`node:internal/...`, which the runtime's built-ins name differently).
@@ -37,21 +38,38 @@ public sealed partial class TestRunnerCliTests(RunnerPackages packages) : IClass
         Assert.Contains("not ok 1 - late boom", guest.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Jest_RunsItsVmContexts_MocksTimersAndSnapshots_AsOnTheHost()
+    {
+        await using var project = await ToolProject.CreateAsync(packages, "RunnerProject");
+        var (host, guest) = Normalize(await project.RunBothAsync(["node", "node_modules/jest/bin/jest.js", "--runInBand"]));
+        AssertSame(host, guest, expectedExit: 1);
+        Assert.Contains("Tests:       1 failed, 1 todo, 5 passed, 7 total", guest.Stderr, StringComparison.Ordinal);
+        const string snapshot = "jest/__snapshots__/greet.test.js.snap";
+        Assert.Equal(await File.ReadAllTextAsync(project.HostPath(snapshot)), await project.Runtime.FileSystem.ReadAllTextAsync("/app/" + snapshot));
+    }
+
     private async Task<(ToolRun Host, ToolRun Guest)> RunBothAsync(params string[] commandLine)
     {
         await using var project = await ToolProject.CreateAsync(packages, "RunnerProject");
-        var (host, guest) = await project.RunBothAsync(commandLine);
-        return (Normalize(host), Normalize(guest));
+        return Normalize(await project.RunBothAsync(commandLine));
     }
+
+    private static (ToolRun Host, ToolRun Guest) Normalize((ToolRun Host, ToolRun Guest) runs) => (Normalize(runs.Host), Normalize(runs.Guest));
 
     private static ToolRun Normalize(ToolRun run) => run with { Stdout = Normalize(run.Stdout), Stderr = Normalize(run.Stderr) };
 
-    private static string Normalize(string text) => InternalFrame().Replace(Millis().Replace(text, "Nms"), "");
+    // durations: mocha and tap "12ms", jest "(12 ms)" per test and "Time: 0.5 s"
+    private static string Normalize(string text) =>
+        InternalFrame().Replace(JestTime().Replace(Millis().Replace(text, "Nms"), "N$1"), "");
 
     private static void AssertSame(ToolRun host, ToolRun guest, int expectedExit) => ToolRun.AssertSame(host, guest, expectedExit);
 
     [GeneratedRegex(@"[0-9.]+ms\b")]
     private static partial Regex Millis();
+
+    [GeneratedRegex(@"[0-9.]+( ms\)| s$)", RegexOptions.Multiline)]
+    private static partial Regex JestTime();
 
     [GeneratedRegex(@"^.*node:internal/.*\n", RegexOptions.Multiline)]
     private static partial Regex InternalFrame();

@@ -171,8 +171,11 @@ internal static class EnginePool
     /// aborts the host process. Heap expansion makes V8 raise that limit instead (×2 each time it is near), so the
     /// late sample still ends only the guest.
     /// </summary>
-    private static V8Runtime NewRuntime(ulong arrayBufferBytes) =>
-        new(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes, HeapExpansionMultiplier = HeapExpansionMultiplier });
+    private static V8Runtime NewRuntime(ulong arrayBufferBytes)
+    {
+        V8Flags.EnsureApplied(); // before V8 starts (the first isolate)
+        return new(new V8RuntimeConstraints { MaxArrayBufferAllocation = arrayBufferBytes, HeapExpansionMultiplier = HeapExpansionMultiplier });
+    }
 
     private const double HeapExpansionMultiplier = 2;
 

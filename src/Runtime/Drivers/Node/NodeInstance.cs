@@ -216,6 +216,7 @@ internal sealed partial class NodeInstance : IDisposable
         all[0] = (int)kind;
         args.CopyTo(all, 1);
         var result = _dispatch.InvokeAsFunction(all);
+        ReportPromiseHookFailure();
         DrainTicks();
         return result;
     }
@@ -228,6 +229,7 @@ internal sealed partial class NodeInstance : IDisposable
             {
                 Loop.TicksPending = false;
                 _dispatch.InvokeAsFunction((int)DispatchKind.RunTicks);
+                ReportPromiseHookFailure();
             }
         } while (ProcessRejections());
     }

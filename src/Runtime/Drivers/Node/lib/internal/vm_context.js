@@ -11,6 +11,7 @@
   const { create, defineProperty, getOwnPropertyDescriptor } = Object;
   const { ownKeys } = Reflect;
   const ObjectIs = Object.is;
+  const hasOwn = Object.hasOwn;
   const captureStackTrace = Error.captureStackTrace;
 
   // Node 22's global surface: none of the newer V8's additions (ClearScript's EngineInternal cannot go).
@@ -47,6 +48,54 @@
   function isLinked(key) {
     const d = getOwnPropertyDescriptor(g, key);
     return d !== undefined && linked[key] !== undefined && d.get === linked[key];
+  }
+
+  // V8 refuses code of another context touching this context's global object (ClearScript gives each context its
+  // own security token; Node shares its creator's), so outer code gets a proxy instead: its traps are functions of
+  // this context, so they may touch the global. Like Node's global proxy it writes through to the sandbox: a key set
+  // or defined on it goes to the sandbox and is linked at once. The target only mirrors the global's
+  // non-configurable keys, which proxy invariants require.
+  let view;
+  const { defineProperty: reflectDefine, deleteProperty, get, getOwnPropertyDescriptor: reflectDescriptor,
+    getPrototypeOf, has, set, setPrototypeOf } = Reflect;
+  function globalView(box) {
+    const target = create(null);
+    function mirror(key, d) {
+      if (d !== undefined && !d.configurable && (!hasOwn(target, key) || d.writable)) reflectDefine(target, key, d);
+      return d;
+    }
+    // fixed: a non-configurable key (a declaration, or defined so) lives on the global itself, not as a link
+    function writeThrough(key, define, fixed) {
+      if (!define(box)) return false;
+      const d = getOwnPropertyDescriptor(g, key);
+      if (fixed || (d !== undefined && !d.configurable)) {
+        if (isLinked(key)) { delete g[key]; delete linked[key]; }
+        return define(g) && (mirror(key, getOwnPropertyDescriptor(g, key)), true);
+      }
+      if (!isLinked(key)) linkKey(box, key);
+      return true;
+    }
+    return new Proxy(target, {
+      get(_, key) { return get(g, key); },
+      set(_, key, value) { return writeThrough(key, (o) => set(o, key, value)); },
+      defineProperty(_, key, d) { return writeThrough(key, (o) => reflectDefine(o, key, d), 'configurable' in d && !d.configurable); },
+      deleteProperty(_, key) {
+        deleteProperty(box, key);
+        if (isLinked(key)) {
+          delete linked[key];
+          if (builtins[key] !== undefined) defineProperty(g, key, builtins[key]);
+          else delete g[key];
+          return true;
+        }
+        return deleteProperty(g, key);
+      },
+      has(_, key) { return has(g, key); },
+      ownKeys() { return ownKeys(g); },
+      getOwnPropertyDescriptor(_, key) { return mirror(key, reflectDescriptor(g, key)); },
+      getPrototypeOf() { return getPrototypeOf(g); },
+      setPrototypeOf(_, proto) { return setPrototypeOf(g, proto); },
+      preventExtensions() { return false; },
+    });
   }
 
   return {
@@ -97,12 +146,12 @@
           defineProperty(box, key, d);
           continue;
         }
-        box[key] = d.value;
+        if (!(hasOwn(box, key) && ObjectIs(box[key], d.value))) box[key] = d.value;
         if (d.configurable) linkKey(box, key);
       }
     },
-    // The value a run hands out: the sandbox stands for this context's global object.
-    result(box, value) { return value === g ? box : value; },
+    // The value a run hands out: this context's global object is handed out as its view (see globalView).
+    result(box, value) { return value === g ? (view ??= globalView(box)) : value; },
     // Error constructors for errors this context's compiler reports.
     realm: { SyntaxError, ReferenceError, TypeError, RangeError },
     timeoutError(ms, skip) {

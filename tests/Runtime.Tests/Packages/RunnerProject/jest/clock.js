@@ -1,0 +1,1 @@
+exports.partOfDay = () => (new Date().getHours() < 12 ? 'Good morning' : 'Good afternoon');
