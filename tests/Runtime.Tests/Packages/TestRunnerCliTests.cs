@@ -7,7 +7,7 @@ public sealed class RunnerPackages() : Frameworks.NpmInstall("runners", ["mocha@
 
 /// <summary>
 /// Differential: mocha, AVA (its tests in worker threads), node-tap (its async-hook domains) and jest (each test file in
-/// a node:vm context) run the small project
+/// a node:vm context; with -w 2 in forked workers) run the small project
 /// RunnerProject/ in the guest and with the host's `node`, the way users run them. Exit code, stdout and stderr must be
 /// equal after removing what differs by nature: durations, and the stack frames of Node's own internals
 /// (`node:internal/...`, which the runtime's built-ins name differently).
@@ -48,6 +48,21 @@ public sealed partial class TestRunnerCliTests(RunnerPackages packages) : IClass
         const string snapshot = "jest/__snapshots__/greet.test.js.snap";
         Assert.Equal(await File.ReadAllTextAsync(project.HostPath(snapshot)), await project.Runtime.FileSystem.ReadAllTextAsync("/app/" + snapshot));
     }
+
+    [Fact]
+    public async Task Jest_WithTwoWorkers_ForksThemOverIpc_AsOnTheHost()
+    {
+        // --no-cache: no recorded timings, so jest does not fall back to running in band; jest-worker forks its
+        // children (child_process.fork with an IPC channel). Suites finish in either order: compare sorted non-blank lines (blank lines between parallel reports vary).
+        var (host, guest) = await RunBothAsync("node", "node_modules/jest/bin/jest.js", "-w", "2", "--no-cache");
+        Assert.Equal(host.ExitCode, guest.ExitCode);
+        Assert.Equal(1, guest.ExitCode);
+        Assert.Equal(SortedLines(host.Stderr), SortedLines(guest.Stderr));
+        Assert.Contains("Tests:       1 failed, 1 todo, 5 passed, 7 total", guest.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string[] SortedLines(string text) =>
+        [.. text.Split('\n').Where(l => l.Trim().Length > 0).Order(StringComparer.Ordinal)];
 
     private async Task<(ToolRun Host, ToolRun Guest)> RunBothAsync(params string[] commandLine)
     {

@@ -25,7 +25,11 @@ internal sealed partial class NodeInstance
             if (Process.FatalSignal is not null || _interrupted) return;
             RunSignals();
             RunReads();
-            foreach (var (id, pid) in Loop.TakeExitedChildren())
+            var exited = Loop.TakeExitedChildren();
+            // A child closes its fds before its exit is recorded: read what is already there (its last output, the
+            // EOF that ends a fork's IPC channel with 'disconnect') before 'exit', as libuv's reads usually do.
+            for (var pass = 0; exited.Count > 0 && pass < MaxReadPassesBeforeExit && Loop.ReadyReaders().Count > 0; pass++) RunReads();
+            foreach (var (id, pid) in exited)
             {
                 var status = Process.Kernel.Processes.Wait(Process, pid, WaitOptions.WNOHANG, out _, out var ws) == Errno.SUCCESS
                     ? ws.Raw : 0;
@@ -37,6 +41,8 @@ internal sealed partial class NodeInstance
                 if (!Loop.IsImmediateCleared(id)) Call(DispatchKind.Immediate, id);
         }
     }
+
+    private const int MaxReadPassesBeforeExit = 32;
 
     private void RunTimers()
     {

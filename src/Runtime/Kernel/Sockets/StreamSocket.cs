@@ -140,6 +140,21 @@ internal sealed class StreamSocket : FileDescription
         return Errno.SUCCESS;
     }
 
+    /// <summary>
+    /// socketpair(2): two sockets already connected to each other, bound to no port (Node's IPC channel between a
+    /// parent and a forked child). Each holds one reference; closing either makes the other read EOF.
+    /// </summary>
+    public static (StreamSocket A, StreamSocket B) CreatePair(SocketTable table, int capacity)
+    {
+        var (toBRead, toBWrite) = Pipe.Create(capacity);
+        var (toARead, toAWrite) = Pipe.Create(capacity);
+        var a = new StreamSocket(table);
+        var b = new StreamSocket(table);
+        a.Attach(toARead, toBWrite, "", 0, "", 0);
+        b.Attach(toBRead, toAWrite, "", 0, "", 0);
+        return (a, b);
+    }
+
     /// <summary>Makes this socket one end of a connection over <paramref name="rx"/> and <paramref name="tx"/>.</summary>
     internal void Attach(PipeReadEnd rx, PipeWriteEnd tx, string localHost, int localPort, string peerHost, int peerPort)
     {
@@ -184,7 +199,14 @@ internal sealed class StreamSocket : FileDescription
     }
 
     /// <summary>send(2): EPIPE (and SIGPIPE, which Node ignores) once the peer closed or this side shut down writing.</summary>
-    public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written)
+    public override Errno Write(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
+        Send(caller, data, IsNonBlocking, out written);
+
+    /// <summary>send(2) with MSG_DONTWAIT: EAGAIN instead of waiting when the peer's buffer is full.</summary>
+    public override Errno TryWrite(KernelProcess? caller, ReadOnlySpan<byte> data, out int written) =>
+        Send(caller, data, true, out written);
+
+    private Errno Send(KernelProcess? caller, ReadOnlySpan<byte> data, bool nonBlocking, out int written)
     {
         written = 0;
         PipeWriteEnd? tx;
@@ -194,7 +216,7 @@ internal sealed class StreamSocket : FileDescription
             if (_writeShut) return Errno.EPIPE;
             tx = _tx!;
         }
-        return tx.Pipe.Write(caller, data, IsNonBlocking, out written);
+        return tx.Pipe.Write(caller, data, nonBlocking, out written);
     }
 
     /// <summary>shutdown(2): SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2.</summary>

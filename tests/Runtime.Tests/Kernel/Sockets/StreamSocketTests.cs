@@ -224,6 +224,39 @@ public class StreamSocketTests
         finally { d.Release(); }
     }
 
+    [Fact]
+    public void CreatePair_BytesBothWays_ClosingOneGivesThePeerEof()
+    {
+        var (kernel, p) = NewProcess();
+        var (a, b) = StreamSocket.CreatePair(kernel.Sockets, 65536);
+        p.Fds.Allocate(a, false, out var fa);
+        p.Fds.Allocate(b, false, out var fb);
+        p.Write(fa, "ping"u8, out _);
+        Assert.Equal("ping", ReadText(p, fb));
+        p.Write(fb, "pong"u8, out _);
+        Assert.Equal("pong", ReadText(p, fa));
+        Assert.Empty(kernel.Sockets.Listeners());
+        p.Close(fa);
+        Assert.Equal("", ReadText(p, fb));
+        Assert.Equal(Errno.EPIPE, p.Write(fb, "x"u8, out _));
+    }
+
+    [Fact]
+    public void TryWrite_WhenPeerBufferFull_GivesEAGAINOnABlockingSocket()
+    {
+        var (kernel, p) = NewProcess();
+        var (a, b) = StreamSocket.CreatePair(kernel.Sockets, 65536);
+        p.Fds.Allocate(a, false, out var fa);
+        p.Fds.Allocate(b, false, out var fb);
+        var total = 0;
+        Errno e;
+        while ((e = p.TryWrite(fa, new byte[8192], out var n)) == Errno.SUCCESS) total += n;
+        Assert.Equal(Errno.EAGAIN, e); // a blocking Write would wait here (what node's write watchers rely on)
+        Assert.Equal(65536, total);
+        p.Read(fb, new byte[8192], out _);
+        Assert.Equal(Errno.SUCCESS, p.TryWrite(fa, new byte[100], out _));
+    }
+
     private static PollEvents GetPoll(KernelProcess p, int fd)
     {
         p.Fds.Acquire(fd, out var d);

@@ -4,6 +4,7 @@ using SecureExec.Testing.Abi;
 using SecureExec.Testing.Kernel.Files;
 using SecureExec.Testing.Kernel.Pipes;
 using SecureExec.Testing.Kernel.Processes;
+using SecureExec.Testing.Kernel.Sockets;
 
 namespace SecureExec.Testing.Drivers.Node.Bridge;
 
@@ -94,6 +95,13 @@ internal sealed partial class NodeBridge
                     }
                     break;
                 }
+                case "ipc": // Node's IPC channel: a connected socket pair, the child's end at fd i (NODE_CHANNEL_FD)
+                {
+                    var (parentEnd, childEnd) = StreamSocket.CreatePair(Process.Kernel.Sockets, Process.Kernel.Limits.PipeCapacity);
+                    childFds.Add((i, childEnd));
+                    parentEnds[i] = parentEnd;
+                    break;
+                }
                 case "inherit":
                     if (Process.Fds.Acquire(i, out var inherited) == Errno.SUCCESS) childFds.Add((i, inherited));
                     break;
@@ -131,7 +139,7 @@ internal sealed partial class NodeBridge
         }
     }
 
-    /// <summary>spawn(): "pid,fd0,fd1,fd2" (parent-side pipe fds or -1) or -errno.</summary>
+    /// <summary>spawn(): "pid,fd0,fd1,…" (parent-side pipe or IPC fds, or -1) or -errno.</summary>
     private string SpawnAsync(string json)
     {
         var req = ParseRequest(json);
@@ -153,6 +161,8 @@ internal sealed partial class NodeBridge
     private string SpawnSync(string json)
     {
         var req = ParseRequest(json);
+        if (req.Stdio.Any(s => s.ValueKind == JsonValueKind.String && s.GetString() == "ipc"))
+            return JsonSerializer.Serialize(new { error = -(int)Errno.EINVAL }); // JS refuses it first (ERR_IPC_SYNC_FORK)
         var ends = new FileDescription?[req.Stdio.Length];
         var e = StartChild(req, ends, out var child);
         if (e != Errno.SUCCESS)

@@ -1,11 +1,13 @@
 // node:child_process — every child is a kernel process (bridge Spawn/SpawnSync); stdio pipes are kernel pipes
-// read through the event loop. Options: cwd, env, input, stdio, shell, encoding, timeout, killSignal, maxBuffer.
+// read through the event loop, an 'ipc' entry a kernel socket pair (fork). Options: cwd, env, input, stdio, shell,
+// encoding, timeout, killSignal, maxBuffer, serialization.
 'use strict';
 const { bridge, OP } = internal;
 const errors = internal.errors;
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const { FdReadable, FdWritable } = require('internal/fdstream');
+const { setupChannel } = require('internal/child_process/channel');
 const signals = internal.info.signals;
 const signalNames = Object.fromEntries(Object.entries(signals).map(([k, v]) => [v, k]));
 const MAX_BUFFER = 1024 * 1024;
@@ -21,6 +23,13 @@ function normalizeSpawnArguments(file, args, options) {
   options = { ...(options || {}) };
   for (const a of args) if (typeof a !== 'string' && typeof a !== 'number') throw errors.invalidArgType('args', 'Array', args);
   args = args.map(String);
+  for (const id of ['uid', 'gid']) {
+    const value = options[id];
+    if (value === undefined) continue;
+    if (typeof value !== 'number') throw errors.invalidArgType(`options.${id}`, 'number', value);
+    // every kernel process runs as uid/gid 0: switching identity has nothing to switch to
+    if (value !== 0) throw errors.notSupported(`child_process options.${id} other than 0`);
+  }
   let argv0 = options.argv0 || file;
   if (options.shell) {
     const command = [file, ...args].join(' ');
@@ -42,8 +51,8 @@ function normalizeSpawnArguments(file, args, options) {
 function normalizeStdio(stdio) {
   if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
   if (typeof stdio === 'string') return [stdio, stdio, stdio];
-  const out = stdio.slice(0, 3).map((s) => {
-    if (s === undefined || s === null) return 'pipe';
+  const out = stdio.map((s, i) => {
+    if (s === undefined || s === null) return i < 3 ? 'pipe' : 'ignore';
     if (typeof s === 'number') return s;
     if (s && typeof s === 'object' && typeof s.fd === 'number') return s.fd;
     if (s === process.stdin) return 0;
@@ -53,6 +62,26 @@ function normalizeStdio(stdio) {
   });
   while (out.length < 3) out.push('pipe');
   return out;
+}
+
+// What the host is asked for per fd: 'ipc', 'inherit', 'ignore', an fd number, or 'pipe'.
+function hostStdio(stdio) {
+  return stdio.map((s) => (s === 'inherit' || s === 'ignore' || s === 'ipc' || typeof s === 'number' ? s : 'pipe'));
+}
+
+// options.serialization and the fd of the one 'ipc' entry (-1 without one); Node's errors otherwise.
+function validateIpc(stdio, options) {
+  const { serialization } = options;
+  if (serialization !== undefined && serialization !== 'json' && serialization !== 'advanced') {
+    throw errors.invalidArgValue('options.serialization', serialization, "must be one of: undefined, 'json', 'advanced'");
+  }
+  let ipcFd = -1;
+  stdio.forEach((s, i) => {
+    if (s !== 'ipc') return;
+    if (ipcFd !== -1) throw errors.codedError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+    ipcFd = i;
+  });
+  return ipcFd;
 }
 
 function spawnError(errno, file, spawnargs, syscall = 'spawn ' + file) {
@@ -79,11 +108,15 @@ class ChildProcess extends EventEmitter {
     this._watch = 0;
   }
   spawn(options) {
-    const { file, args, cwd, env } = options;
+    const { file, args, cwd } = options;
+    let { env } = options;
     this.spawnfile = file;
     this.spawnargs = args;
     const stdio = normalizeStdio(options.stdio);
-    const req = { file, args, cwd, env, stdio: stdio.map((s) => (s === 'inherit' || s === 'ignore' || typeof s === 'number' ? s : 'pipe')) };
+    const ipcFd = validateIpc(stdio, options);
+    const serialization = options.serialization || 'json';
+    if (ipcFd >= 0) env = [...env, `NODE_CHANNEL_FD=${ipcFd}`, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`];
+    const req = { file, args, cwd, env, stdio: hostStdio(stdio) };
     const r = bridge(OP.Spawn, JSON.stringify(req));
     if (typeof r === 'number' || typeof r !== 'string' || r.startsWith('-')) {
       const errno = Number(r);
@@ -97,8 +130,12 @@ class ChildProcess extends EventEmitter {
     }
     const [pid, ...fds] = r.split(',').map(Number);
     this.pid = pid;
+    if (ipcFd >= 0) {
+      this._closesNeeded++; // as Node: 'close' also waits for the child to end the channel
+      setupChannel(this, fds[ipcFd], serialization, { onClosed: () => this._maybeClose() });
+    }
     const streams = fds.map((fd, i) => {
-      if (fd < 0) return null;
+      if (fd < 0 || i === ipcFd) return null;
       const s = i === 0 ? new FdWritable(fd, { autoClose: true }) : new FdReadable(fd, { autoClose: true });
       if (i > 0) {
         this._closesNeeded++;
@@ -144,15 +181,13 @@ class ChildProcess extends EventEmitter {
   }
   ref() { if (this._watch) bridge(OP.HandleRef, this._watch, true); for (const s of [this.stdout, this.stderr]) if (s && s.ref) s.ref(); }
   unref() { if (this._watch) bridge(OP.HandleRef, this._watch, false); for (const s of [this.stdout, this.stderr]) if (s && s.unref) s.unref(); }
-  disconnect() {}
-  send() { throw errors.notSupported('child_process IPC (send)'); }
   [Symbol.dispose]() { if (!this.killed) this.kill(); }
 }
 
 function spawn(file, args, options) {
   const opts = normalizeSpawnArguments(file, args, options);
   const child = new ChildProcess();
-  child.spawn({ ...opts, stdio: opts.options.stdio });
+  child.spawn({ ...opts, stdio: opts.options.stdio, serialization: opts.options.serialization });
   if (opts.options.timeout > 0 && child.pid !== undefined) {
     const timer = setTimeout(() => child.kill(opts.options.killSignal || 'SIGTERM'), opts.options.timeout);
     child.once('exit', () => clearTimeout(timer));
@@ -231,7 +266,8 @@ function exec(command, options, callback) {
 function spawnSync(file, args, options) {
   const opts = normalizeSpawnArguments(file, args, options);
   options = { maxBuffer: MAX_BUFFER, encoding: 'buffer', killSignal: 'SIGTERM', ...opts.options };
-  const stdio = normalizeStdio(options.stdio).map((s) => (s === 'inherit' || s === 'ignore' || typeof s === 'number' ? s : 'pipe'));
+  const stdio = hostStdio(normalizeStdio(options.stdio));
+  if (stdio.includes('ipc')) throw errors.codedError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
   let inputBlob = -1;
   if (options.input !== undefined && options.input !== null && stdio[0] === 'pipe') {
     const bytes = typeof options.input === 'string' ? Buffer.from(options.input, options.encoding !== 'buffer' ? options.encoding : 'utf8') : Buffer.from(options.input.buffer || options.input, options.input.byteOffset || 0, options.input.byteLength);
@@ -300,7 +336,51 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-function fork() { throw errors.notSupported('child_process.fork (IPC)'); }
+// fork(): process.execPath (guest node) running modulePath, with an IPC channel (lib/internal/child_process/).
+function fork(modulePath, args, options) {
+  if (modulePath && typeof modulePath === 'object' && modulePath.href !== undefined) modulePath = require('url').fileURLToPath(modulePath);
+  else if (Buffer.isBuffer(modulePath)) modulePath = modulePath.toString();
+  if (typeof modulePath !== 'string') throw errors.invalidArgType('modulePath', ['string', 'Buffer', 'URL'], modulePath);
+  if (args == null) args = [];
+  else if (typeof args === 'object' && !Array.isArray(args)) { options = args; args = []; }
+  else if (!Array.isArray(args)) throw errors.invalidArgType('args', 'Array', args);
+  if (options != null && typeof options !== 'object') throw errors.invalidArgType('options', 'Object', options);
+  options = { ...options, shell: false };
+  const execPath = options.execPath || process.execPath;
+  let execArgv = options.execArgv || process.execArgv;
+  if (!Array.isArray(execArgv)) throw errors.invalidArgType('options.execArgv', 'Array', execArgv);
+  if (execArgv === process.execArgv) execArgv = withoutEvalCode(execArgv); // as Node: the child runs the module, not -e's code
+  if (typeof options.stdio === 'string') options.stdio = stdioWithIpc(options.stdio);
+  else if (!Array.isArray(options.stdio)) options.stdio = stdioWithIpc(options.silent ? 'pipe' : 'inherit');
+  else if (!options.stdio.includes('ipc')) {
+    throw errors.codedError(Error, 'ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+  }
+  return spawn(execPath, [...execArgv, modulePath, ...args], options);
+}
+
+function stdioWithIpc(mode) {
+  if (mode === 'ignore' || mode === 'pipe' || mode === 'inherit' || mode === 'overlapped') return [mode, mode, mode, 'ipc'];
+  throw errors.invalidArgValue('stdio', mode);
+}
+
+function withoutEvalCode(execArgv) {
+  const out = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i];
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '-pe') { i++; continue; }
+    if (a.startsWith('--eval=') || a.startsWith('--print=')) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+// The forked child's side: `process` gets send/disconnect/'message' over fd NODE_CHANNEL_FD (bootstrap calls this).
+// As in Node the channel keeps the child alive only while 'message' or 'disconnect' listeners exist.
+function _forkChild(fd, serializationMode) {
+  const control = setupChannel(process, fd, serializationMode, { refed: false });
+  process.on('newListener', (name) => { if (name === 'message' || name === 'disconnect') control.refCounted(); });
+  process.on('removeListener', (name) => { if (name === 'message' || name === 'disconnect') control.unrefCounted(); });
+}
 
 exec[require('util').promisify.custom] = (command, options) => new Promise((resolve, reject) => {
   exec(command, options, (err, stdout, stderr) => (err ? reject(Object.assign(err, { stdout, stderr })) : resolve({ stdout, stderr })));
@@ -309,4 +389,4 @@ execFile[require('util').promisify.custom] = (file, args, options) => new Promis
   execFile(file, args, options, (err, stdout, stderr) => (err ? reject(Object.assign(err, { stdout, stderr })) : resolve({ stdout, stderr })));
 });
 
-module.exports = { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork, _forkChild: fork };
+module.exports = { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork, _forkChild };

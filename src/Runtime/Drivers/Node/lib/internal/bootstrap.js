@@ -464,6 +464,14 @@
 
   // ---- entry points ----
   function runMain(mode, payload, isModule) {
+    // a forked child (child_process.fork): its IPC channel's fd, set up before preloads as in Node
+    if (mode !== 'promise' && !info.worker && process.env.NODE_CHANNEL_FD !== undefined) {
+      const fd = parseInt(process.env.NODE_CHANNEL_FD, 10);
+      const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+      delete process.env.NODE_CHANNEL_FD;
+      delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+      if (fd >= 0) loadBuiltin('child_process')._forkChild(fd, serialization);
+    }
     // -r/--require preloads run first, then --import ones (as in Node), before any entry
     if (info.preloads.length && mode !== 'promise') {
       for (const [kind, specifier] of info.preloads) if (kind === 'require') internal.cjs.preloadRequire(specifier);
