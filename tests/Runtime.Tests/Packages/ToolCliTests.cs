@@ -209,7 +209,12 @@ internal sealed class ToolProject : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = _hostRoot,
         };
-        foreach (var name in new[] { "FORCE_COLOR", "NO_COLOR", "NODE_OPTIONS" }) psi.Environment.Remove(name);
+        // The host run sees what a guest process sees (PATH, HOME, ...), not the test host's environment: CI=true (or
+        // another CI marker) turns on jest's --ci and colours its workers, FORCE_COLOR/NODE_OPTIONS change any tool.
+        var keep = new[] { "PATH", "HOME", "USER", "LANG", "TMPDIR" }
+            .Select(n => (n, v: psi.Environment.TryGetValue(n, out var v) ? v : null)).Where(e => e.v is not null).ToList();
+        psi.Environment.Clear();
+        foreach (var (name, value) in keep) psi.Environment[name] = value;
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("the tool tests need the host's node on PATH");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
