@@ -6,8 +6,10 @@ internal sealed record NodeCommandLine
     public enum RunMode { File, Eval, Print, Stdin, Version, Help, Test }
 
     public RunMode Mode { get; init; } = RunMode.Stdin;
-    /// <summary>The script path (File) or the code (Eval, Print).</summary>
+    /// <summary>The script path (File), the code (Eval, Print), or "-" when stdin was named (Stdin).</summary>
     public string Payload { get; init; } = "";
+    /// <summary>process.argv[1]: the script path, or "-" for `node -`; none for -e/-p code or stdin without "-".</summary>
+    public string? ScriptArg => Mode == RunMode.File || (Mode == RunMode.Stdin && Payload == "-") ? Payload : null;
     /// <summary>Arguments after the script (process.argv[2..]).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
     /// <summary>Options before the script (process.execArgv).</summary>
@@ -118,7 +120,8 @@ internal sealed record NodeCommandLine
             return common with { Mode = mode, Payload = payload, Arguments = [.. argv.Skip(i)] };
         if (i < argv.Count && argv[i] != "-")
             return common with { Mode = RunMode.File, Payload = argv[i], Arguments = [.. argv.Skip(i + 1)] };
-        return common with { Mode = RunMode.Stdin, Arguments = [.. argv.Skip(i + 1)] };
+        // `node - args`: Node keeps the '-' as process.argv[1]
+        return common with { Mode = RunMode.Stdin, Payload = i < argv.Count ? "-" : "", Arguments = [.. argv.Skip(i + 1)] };
     }
 
     /// <summary>"--name=value" → (name, value); a short option or one without "=" has no value yet.</summary>

@@ -141,7 +141,7 @@ internal sealed partial class NodeInstance : IDisposable
         var execPath = _image.Path.Length > 0 ? _image.Path : "/usr/bin/node";
         var info = JsonSerializer.Serialize(new
         {
-            argv = new[] { execPath }.Concat(cmd.Mode == NodeCommandLine.RunMode.File ? [cmd.Payload] : Array.Empty<string>()).Concat(cmd.Arguments),
+            argv = new[] { execPath }.Concat(cmd.ScriptArg is { } script ? [script] : Array.Empty<string>()).Concat(cmd.Arguments),
             execArgv = cmd.ExecArgv,
             options = cmd.Options,
             preloads = cmd.Preloads.Select(p => new[] { p.Kind, p.Specifier }),

@@ -64,6 +64,9 @@ function debuglog(section) {
   return fn;
 }
 
+// Loaded on first call (lib/internal/util/parse_args.js).
+function parseArgs(...args) { return require('internal/util/parse_args').parseArgs(...args); }
+
 const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
 const brands = require('internal/brands');
 const types = {
@@ -116,6 +119,6 @@ module.exports = {
   styleText: (format, text) => text,
   getSystemErrorName: (errno) => internal.errors.errnoInfo(-errno)[0],
   getSystemErrorMap: () => new Map(Object.entries(internal.info.errnos).map(([n, [code, msg]]) => [-Number(n), [code, msg]])),
-  parseArgs: () => { throw internal.errors.notSupported('util.parseArgs'); },
+  parseArgs,
   aborted: (signal) => new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true })),
 };

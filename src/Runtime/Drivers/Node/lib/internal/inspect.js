@@ -31,6 +31,7 @@ const strEscape = (s, quote) => {
     else if (ch === '\f') out += '\\f';
     else if (ch === '\v') out += '\\v';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\u' + c.toString(16); // a lone surrogate, as Node prints it
     else out += ch;
   }
   return q + out + q;
@@ -61,6 +62,7 @@ function formatPrimitive(ctx, v) {
 const isIdentifier = (k) => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k);
 function formatKey(key) {
   if (typeof key === 'symbol') return `[${key.toString()}]`;
+  if (key === '__proto__') return "['__proto__']"; // an own key, not the prototype
   return isIdentifier(key) ? key : strEscape(key, "'");
 }
 
