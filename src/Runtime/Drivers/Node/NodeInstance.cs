@@ -105,7 +105,8 @@ internal sealed partial class NodeInstance : IDisposable
             Bootstrap(cmd);
             StartMain(cmd);
             RunLoop();
-            if (_exitCode is null)
+            // A loop ended by a fatal signal (a kill that landed while it waited) emits no 'exit', as in Node
+            if (_exitCode is null && Process.FatalSignal is null)
             {
                 var code = Call(DispatchKind.ExitEvent, 0);
                 _exitCode = code is int c ? c & 0xFF : 0;

@@ -7,6 +7,30 @@ public sealed class ChildProcessTests : IDisposable
     public void Dispose() => _vm.Dispose();
 
     [Fact]
+    public void KilledWhileItsLoopWaits_AChildRunsNoExitHandlers()
+    {
+        // Node: a default-action signal ends the process without 'exit'. The kill lands while the child's loop waits;
+        // the loop used to end normally and emit 'exit' before the signal took effect (seen as a flaky golden case).
+        var r = _vm.Node("-e", """
+            const { spawn } = require('child_process');
+            const results = [];
+            const once = () => new Promise((resolve) => {
+              const child = spawn('node', ['-e', `
+                process.on('exit', () => console.log('exit handler ran'));
+                setInterval(() => {}, 1000);
+                console.log('ready');
+              `]);
+              let out = '';
+              child.stdout.on('data', (d) => { out += d; if (out === 'ready\n') setTimeout(() => child.kill(), 20); });
+              child.on('close', (code, signal) => { results.push(JSON.stringify([out, code, signal])); resolve(); });
+            });
+            (async () => { for (let i = 0; i < 10; i++) await once(); console.log([...new Set(results)].join('\n')); })();
+            """);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal("[\"ready\\n\",null,\"SIGTERM\"]\n", r.Stdout);
+    }
+
+    [Fact]
     public void ExecFileSync_NodeVersion_ReturnsChildOutput()
     {
         var r = _vm.Node("-e", """

@@ -28,7 +28,11 @@ port2.on('close', () => {
   console.log('port2 close');
   step2();
 });
-port1.on('close', () => console.log('port1 close'));
+// The worker gets its port only after port1's 'close' line: a worker here writes fd 1 directly (Node pipes it through
+// the main thread, see the Node README), so its first line must not race the main thread's.
+let port1Closed = false;
+let onPort1Closed = () => {};
+port1.on('close', () => { console.log('port1 close'); port1Closed = true; onPort1Closed(); });
 port1.postMessage(1);
 port1.postMessage(2);
 port1.postMessage(3);
@@ -37,7 +41,8 @@ console.log('posted synchronously');
 function step2() {
   const w = new Worker(__filename);
   const { port1: mine, port2: theirs } = new MessageChannel();
-  w.postMessage({ port: theirs, label: 'hello' }, [theirs]);
+  const begin = () => w.postMessage({ port: theirs, label: 'hello' }, [theirs]);
+  if (port1Closed) begin(); else onPort1Closed = begin;
   const replies = [];
   mine.on('message', (m) => {
     replies.push(m);
