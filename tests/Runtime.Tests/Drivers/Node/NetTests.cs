@@ -73,7 +73,7 @@ public sealed class NetTests : IDisposable
               net.connect(80, '1.2.3.4').on('error', (e) => {
                 console.log(e.message);
                 console.log(e.code, e.syscall);
-                require('dns').lookup('example.com', (e) => console.log(e.code, e.message.split(' - ')[0]));
+                require('dns').lookup('example.com', (e) => console.log(e.code, e.errno, e.message));
               });
             });
             """);
@@ -83,7 +83,7 @@ public sealed class NetTests : IDisposable
             connect ECONNREFUSED 127.0.0.1:4999 ECONNREFUSED -111 connect 127.0.0.1 4999
             connect EACCES 1.2.3.4:80 - network access to 1.2.3.4 is denied by the sandbox; allow it with RuntimePermissions.NetworkEgress = true (optionally limited by AllowedHosts)
             EACCES connect
-            EACCES getaddrinfo EACCES example.com
+            ENOTFOUND -3008 getaddrinfo ENOTFOUND example.com - network access to example.com is denied by the sandbox; allow it with RuntimePermissions.NetworkEgress = true (optionally limited by AllowedHosts)
 
             """, r.Stdout);
     }

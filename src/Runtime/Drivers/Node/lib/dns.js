@@ -5,14 +5,13 @@ const { bridge, OP, nextTick } = internal;
 const errors = () => internal.errors;
 
 function lookupError(negErrno, hostname) {
-  // getaddrinfo's failures surface as ENOTFOUND in Node.
-  const denied = negErrno === -13;
-  const code = denied ? 'EACCES' : 'ENOTFOUND';
-  let message = `getaddrinfo ${code} ${hostname}`;
-  if (denied) { const reason = bridge(OP.LastDenial); if (reason) message += ` - ${reason}`; }
+  // getaddrinfo's failures surface as ENOTFOUND in Node, and so does a name the sandbox's egress policy denies (as on
+  // a machine without DNS); the message then says why and how to allow it.
+  let message = `getaddrinfo ENOTFOUND ${hostname}`;
+  if (negErrno === -13) { const reason = bridge(OP.LastDenial); if (reason) message += ` - ${reason}`; }
   const err = new Error(message);
-  err.errno = denied ? -13 : -3008;
-  err.code = code;
+  err.errno = -3008;
+  err.code = 'ENOTFOUND';
   err.syscall = 'getaddrinfo';
   err.hostname = hostname;
   return err;
