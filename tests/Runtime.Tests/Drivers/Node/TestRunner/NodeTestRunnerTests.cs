@@ -56,6 +56,24 @@ public sealed partial class NodeTestRunnerTests
         Assert.Equal(status, run.ExitCode);
     }
 
+    [Fact]
+    public void MockTimers_WarnOnceThatTheyAreExperimental_AsNode22()
+    {
+        using var vm = new NodeHarness();
+        vm.Kernel.FileSystem.MkdirAll("/app");
+        vm.WriteFile("/app/timers.test.js", """
+            const { test, mock } = require('node:test');
+            test('one', () => { mock.timers.enable({ apis: ['setTimeout'] }); mock.timers.reset(); });
+            test('two', (t) => { t.mock.timers.enable({ apis: ['Date'] }); });
+            """);
+        var run = vm.Run(["node", "--test-reporter=dot", "timers.test.js"], cwd: "/app");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("..\n", run.Stdout);
+        // Node's text and its once-per-process rule (the warning code names the pid, which differs).
+        Assert.Matches(@"^\(node:\d+\) ExperimentalWarning: The MockTimers API is an experimental feature and might change at any time\n" +
+                       @"\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n$", run.Stderr);
+    }
+
     /// <summary>The documented normalisation: times, Node-internal stack frames (node:… and the
     /// `async Promise.all (index N)` frame of Node's own runner; a stack block left empty by removing them), and the
     /// Node patch version.</summary>

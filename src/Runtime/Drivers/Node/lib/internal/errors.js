@@ -172,7 +172,8 @@ function syntaxErrorFromDetails(details, filename, source, realm = globalThis) {
     const text = sourceLine(source, line, filename) ?? m[3];
     const header = `${shownFile}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n\n`;
     Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
-    err.stack = `${name}: ${message}`;
+    // Frames from the compile call on (Node's start in its loader): inspect() brackets an error without frames.
+    Error.captureStackTrace(err, syntaxErrorFromDetails);
   }
   return err;
 }
@@ -202,7 +203,7 @@ function decorateFatal(err, details) {
       const underline = name && m[4].startsWith(name, col) ? '^'.repeat(name.length) + '\n' : '^\n\n';
       const header = `${m[1].startsWith('/') ? 'file://' + m[1] : m[1]}:${m[2]}\n${m[4]}\n${' '.repeat(col)}${underline}`;
       Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
-      err.stack = `SyntaxError: ${err.message}`;
+      Error.captureStackTrace(err, decorateFatal); // the runtime's frames (Node's are its module loader's)
     }
   }
 }

@@ -83,12 +83,35 @@ function constructorName(obj) {
   return null;
 }
 
-function formatError(err, ctx) {
+function formatError(err, ctx, tag) {
   let stack = typeof err.stack === 'string' && err.stack ? err.stack : Error.prototype.toString.call(err);
-  const name = err.name || 'Error';
-  if (!stack.includes('\n    at') && err.stack === undefined) stack = `[${stack}]`;
+  const name = err.name != null ? String(err.name) : 'Error';
+  stack = improveStack(stack, constructorName(err), name, tag);
+  // Node wraps an error in brackets when no frame follows its message (e.g. a stack replaced by plain text).
+  let pos = (err.message && stack.indexOf(err.message)) || -1;
+  if (pos !== -1) pos += err.message.length;
+  if (stack.indexOf('\n    at', pos) === -1) stack = `[${stack}]`;
   if (ctx.indentation) stack = stack.split('\n').join('\n' + ' '.repeat(ctx.indentation));
   return stack;
+}
+
+// Node's improveStack: a "regular" stack ("NameError: …") whose class is not its name shows the class, e.g.
+// `class ValidationError extends Error {}` prints "ValidationError: …" and a renamed one "E [Error]: …".
+function improveStack(stack, constructor, name, tag) {
+  let len = name.length;
+  if (constructor !== null && !(name.endsWith('Error') && stack.startsWith(name) &&
+      (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) return stack;
+  let fallback = 'Error';
+  if (constructor === null) {
+    const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+    fallback = (start && start[1]) || '';
+    len = fallback.length;
+    fallback = fallback || 'Error';
+  }
+  const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+  if (name === prefix) return stack;
+  if (prefix.includes(name)) return len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
+  return `${prefix} [${name}]${stack.slice(len)}`;
 }
 
 function formatValue(ctx, value, recurseTimes, top) {
@@ -108,7 +131,10 @@ function formatValue(ctx, value, recurseTimes, top) {
 
 function formatRaw(ctx, value, recurseTimes) {
   const ctorName = constructorName(value);
-  const tag = value[Symbol.toStringTag];
+  let tag = value[Symbol.toStringTag];
+  // Node lists the tag only when it is not shown as an own property anyway.
+  const ownTag = ctx.showHidden ? Object.prototype.hasOwnProperty : Object.prototype.propertyIsEnumerable;
+  if (typeof tag !== 'string' || (tag !== '' && ownTag.call(value, Symbol.toStringTag))) tag = '';
   let keys = Object.keys(value);
   if (ctx.showHidden) keys = Object.getOwnPropertyNames(value);
   const symbols = Object.getOwnPropertySymbols(value).filter((s) => ctx.showHidden || Object.prototype.propertyIsEnumerable.call(value, s));
@@ -156,8 +182,13 @@ function formatRaw(ctx, value, recurseTimes) {
     if (keys.length === 0) return base;
     braces = ['{', '}'];
   } else if (brands.isNativeError(value)) {
-    base = formatError(value, ctx);
-    keys = keys.filter((k) => !(k === 'stack' || (k === 'message' && base.includes(value.message))));
+    base = formatError(value, ctx, tag);
+    // Node's removeDuplicateErrorKeys: name, message and stack are not listed when the stack text shows them.
+    const stackText = typeof value.stack === 'string' ? value.stack : base;
+    keys = keys.filter((k) => !((k === 'name' || k === 'message' || k === 'stack') && stackText.includes(String(value[k]))));
+    // Node shows a cause and an AggregateError's errors even though they are not enumerable.
+    if (Object.prototype.hasOwnProperty.call(value, 'cause') && !keys.includes('cause')) keys.push('cause');
+    if (Array.isArray(value.errors) && !keys.includes('errors')) keys.push('errors');
     if (keys.length === 0 && symbols.length === 0) return base;
     braces = ['{', '}'];
   } else if (brands.isPromise(value)) {

@@ -107,6 +107,14 @@ class MockTimers {
   #nextId = 1;
   #saved = {};
 
+  constructor() {
+    // Node 22 warns once, on first use of mock.timers (emitExperimentalWarning('The MockTimers API')).
+    if (!MockTimers.warned) {
+      MockTimers.warned = true;
+      process.emitWarning('The MockTimers API is an experimental feature and might change at any time', 'ExperimentalWarning');
+    }
+  }
+
   enable({ apis = ['setInterval', 'setTimeout', 'setImmediate', 'Date'], now = 0 } = {}) {
     if (this.#enabled) throw errors.codedError(Error, 'ERR_INVALID_STATE', 'Invalid state: MockTimers is already enabled!');
     this.#enabled = true;

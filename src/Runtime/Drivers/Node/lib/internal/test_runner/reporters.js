@@ -107,11 +107,11 @@ function tap(write) {
 }
 
 // ---- spec and dot ----
-function formatError(error) {
+function formatError(error, options = inspectOptions) {
   if (error === undefined) return '';
   if (error.__inspected !== undefined) return error.__inspected;
   const shown = error.code === 'ERR_TEST_FAILURE' ? error.cause : error;
-  return inspect(shown, inspectOptions);
+  return inspect(shown, options);
 }
 
 function indentLines(text, by) { return text.split(/\r?\n/).join(`\n${by}`); }
@@ -190,7 +190,9 @@ function toWire(error) {
     ? { __error: true, message: e.message, code: e.code, name: e.name, stack: e.stack, failureType: e.failureType,
       ...(isAssertionLike(e) ? { expected: safe(e.expected), actual: safe(e.actual), operator: e.operator } : {}) }
     : e);
-  return { ...plain(error), cause: plain(error.cause), __inspected: formatError(error) };
+  // Node's child serializes the error, and the parent inspects a copy without its class's [util.inspect.custom]
+  // (AssertionError's shows actual/expected at depth 0 in the process itself, in full after a --test child).
+  return { ...plain(error), cause: plain(error.cause), __inspected: formatError(error, { ...inspectOptions, customInspect: false }) };
 }
 function safe(v) {
   try { return JSON.parse(JSON.stringify(v)); } catch { return inspect(v); }

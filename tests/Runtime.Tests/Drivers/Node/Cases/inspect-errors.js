@@ -1,0 +1,20 @@
+// util.inspect of errors: brackets when no frame follows the message, extra own properties, causes, depth.
+const util = require('util');
+const show = (e) => console.log(util.inspect(e, { breakLength: Infinity }));
+const plain = new Error('no frames'); plain.stack = 'Error: no frames'; show(plain);
+const text = new TypeError('text'); text.stack = 'replaced by text'; show(text);
+const extra = new RangeError('extra'); extra.stack = 'RangeError: extra'; extra.code = 'E_X'; extra.detail = { a: { b: { c: 1 } } }; show(extra);
+const framed = new Error('framed'); framed.stack = 'Error: framed\n    at somewhere (file.js:1:1)'; show(framed);
+const msgAt = new Error('has\n    at inside'); msgAt.stack = 'Error: has\n    at inside'; show(msgAt);
+const caused = new Error('outer', { cause: plain }); caused.stack = 'Error: outer\n    at x (y.js:2:3)'; show(caused);
+show({ nested: plain });
+const noStack = new Error('gone'); delete noStack.stack; Object.defineProperty(noStack, 'stack', { value: undefined }); show(noStack);
+const agg = new AggregateError([new Error('one'), 2], 'agg'); agg.stack = 'AggregateError: agg\n    at z (q.js:1:1)';
+agg.errors[0].stack = 'Error: one\n    at w (q.js:2:2)'; show(agg);
+const inherited = new (class E extends Error {})('inh'); Object.getPrototypeOf(inherited).cause = 5; inherited.stack = 'Error: inh\n    at u (q.js:4:4)'; show(inherited);
+class ValidationError extends Error {} const v = new ValidationError('bad'); v.stack = 'Error: bad\n    at q (z.js:1:1)'; show(v);
+class Named extends Error { constructor(m) { super(m); this.name = 'Named'; } } const n = new Named('n'); n.stack = 'Named: n\n    at q'; show(n);
+class NamedError extends TypeError { get name() { return 'NamedError'; } } const ne = new NamedError('x'); ne.stack = 'TypeError: x\n    at q'; show(ne);
+const np = new Error('np'); np.stack = 'Error: np\n    at q'; Object.setPrototypeOf(np, null); show(np);
+const tagged = new Error('t'); tagged[Symbol.toStringTag] = 'Tag'; tagged.stack = 'Error: t\n    at q'; show(tagged);
+class Tagged extends Error { get [Symbol.toStringTag]() { return 'T2'; } } const t2 = new Tagged('t2'); t2.stack = 'Error: t2\n    at q'; show(t2);
