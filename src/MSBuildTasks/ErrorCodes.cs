@@ -24,6 +24,9 @@ public static class ErrorCodes
     /// <summary>The guest exhausted its memory limit (the VM, not the build, paid for it).</summary>
     public const string OutOfMemory = "SXT0007";
 
+    /// <summary>A warning: the guest's stdout or stderr passed MaxOutputBytes and the rest was not logged.</summary>
+    public const string OutputTruncated = "SXT0009";
+
     /// <summary>An unexpected host failure inside the task (a bug: please report it with the message).</summary>
     public const string InternalError = "SXT0008";
 }

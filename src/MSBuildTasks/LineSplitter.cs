@@ -34,6 +34,12 @@ internal sealed class LineSplitter(Action<string> onLine)
         }
     }
 
+    /// <summary>Emits a line of the task's own (e.g. a marker) in order with the stream's lines.</summary>
+    public void Emit(string line)
+    {
+        lock (_gate) onLine(line);
+    }
+
     private void Emit()
     {
         if (_pending.Length > 0 && _pending[^1] == '\r') _pending.Length--;

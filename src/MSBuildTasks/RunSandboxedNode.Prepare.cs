@@ -92,6 +92,7 @@ public sealed partial class RunSandboxedNode
 
         if (AllowedHosts.Length > 0 && !AllowNetwork) Invalid("AllowedHosts needs AllowNetwork=true");
         if (MemoryLimitMegabytes < 0) Invalid($"MemoryLimitMegabytes must be positive (got {MemoryLimitMegabytes})");
+        if (MaxOutputBytes < 0) Invalid($"MaxOutputBytes must be positive (got {MaxOutputBytes})");
 
         string? outputDirectory = null;
         var guestOut = string.IsNullOrEmpty(GuestOutputDirectory) || !GuestOutputDirectory.StartsWith('/') ? null : GuestPath.Normalize(GuestOutputDirectory);
@@ -130,6 +131,7 @@ public sealed partial class RunSandboxedNode
             var bytes = (long)MemoryLimitMegabytes << 20;
             options = options with { Limits = options.Limits with { JsHeapBytes = Math.Max(RuntimeLimits.MinJsHeapBytes, bytes), WasmMemoryBytes = bytes } };
         }
+        if (MaxOutputBytes > 0) options = options with { Limits = options.Limits with { MaxOutputBytes = MaxOutputBytes } };
         return new RunPlan
         {
             RuntimeOptions = options,

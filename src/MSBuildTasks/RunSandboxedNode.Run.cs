@@ -88,13 +88,16 @@ public sealed partial class RunSandboxedNode
         var lines = new BlockingCollection<(bool IsStderr, string Text)>();
         var stdout = new LineSplitter(l => lines.Add((false, l)));
         var stderr = new LineSplitter(l => lines.Add((true, l)));
+        var limit = plan.RuntimeOptions.Limits.MaxOutputBytes;
+        var stdoutCap = new OutputCap(limit, stdout);
+        var stderrCap = new OutputCap(limit, stderr);
         var options = new ExecOptions
         {
             Env = plan.Env,
             Cwd = plan.GuestCwd,
             Timeout = plan.Timeout,
-            OnStdout = chunk => stdout.Push(chunk.Span),
-            OnStderr = chunk => stderr.Push(chunk.Span),
+            OnStdout = chunk => stdoutCap.Push(chunk.Span),
+            OnStderr = chunk => stderrCap.Push(chunk.Span),
         };
         var run = System.Threading.Tasks.Task.Run(async () =>
         {
@@ -116,6 +119,13 @@ public sealed partial class RunSandboxedNode
             LogLine(plan, text, isStderr);
         }
         ConsoleOutput = [.. console];
+        foreach (var (cap, stream) in new[] { (stdoutCap, "stdout"), (stderrCap, "stderr") })
+        {
+            if (cap.Cut)
+                Log.LogWarning(null, ErrorCodes.OutputTruncated, null, null, 0, 0, 0, 0,
+                    "RunSandboxedNode: the guest's {0} passed MaxOutputBytes ({1} bytes) and the rest was not logged; raise MaxOutputBytes to see it",
+                    stream, limit);
+        }
         try
         {
             return run.GetAwaiter().GetResult();

@@ -94,6 +94,13 @@ public sealed partial class RunSandboxedNode : Microsoft.Build.Utilities.Task, I
     /// <summary>Memory limit of each guest process (V8 heap, at least 16; WASM linear memory) in MiB. Default: the runtime's (512).</summary>
     public int MemoryLimitMegabytes { get; set; }
 
+    /// <summary>
+    /// Bytes of stdout and of stderr (each) logged and returned in ConsoleOutput; beyond it a marker line
+    /// (<c>[secure-exec: output truncated after N bytes]</c>) ends the stream's log and a warning (SXT0009) says so.
+    /// The guest keeps running. Default: the runtime's MaxOutputBytes (32 MiB).
+    /// </summary>
+    public int MaxOutputBytes { get; set; }
+
     // ---- outputs back to the host ----
 
     /// <summary>

@@ -163,6 +163,17 @@ public sealed class RunSandboxedNodeParameterTests : IDisposable
     }
 
     [Fact]
+    public void Prepare_MaxOutputBytes_SetsTheRuntimeLimit_DefaultStaysTheRuntimes()
+    {
+        Assert.Equal(4096, Task(t => { t.Command = "true"; t.MaxOutputBytes = 4096; }).Prepare()!.RuntimeOptions.Limits.MaxOutputBytes);
+        Assert.Equal(new RuntimeLimits().MaxOutputBytes, Task(t => t.Command = "true").Prepare()!.RuntimeOptions.Limits.MaxOutputBytes);
+    }
+
+    [Fact]
+    public void Execute_NegativeMaxOutputBytes_FailsWithInvalidParameter() =>
+        AssertInvalid(t => { t.Command = "true"; t.MaxOutputBytes = -1; }, "MaxOutputBytes must be positive");
+
+    [Fact]
     public void Prepare_OutputFiles_MapUnderGuestOutputDirectoryOrGuestPath()
     {
         var plan = Task(t =>

@@ -44,6 +44,33 @@ public sealed class RunSandboxedNodeTests : IDisposable
     }
 
     [Fact]
+    public void Execute_OutputPastMaxOutputBytes_IsCutWithAMarkerAndAWarning_TheGuestFinishes()
+    {
+        // 40 lines of 99 characters and a newline on stdout, a 300-byte line without newline on stderr.
+        var task = Task(t =>
+        {
+            t.Code = "for (let i = 0; i < 40; i++) console.log(String(i).padStart(99, '.')); process.stderr.write('e'.repeat(300)); process.exitCode = 3;";
+            t.IgnoreExitCode = true;
+            t.MaxOutputBytes = 250;
+            t.ConsoleToMSBuild = true;
+        });
+        Assert.True(task.Execute(), _engine.Log);
+        Assert.Equal(3, task.ExitCode); // the guest ran to its end
+        var lines = task.ConsoleOutput.Select(i => i.ItemSpec).ToList();
+        const string marker = "[secure-exec: output truncated after 250 bytes]";
+        // stdout: two whole lines (200 bytes), the first 50 bytes of the third, then the marker; stderr: 250 bytes, marker.
+        Assert.Equal([new string('.', 98) + "0", new string('.', 98) + "1", new string('.', 50), marker],
+            lines.Where(l => !l.StartsWith('e')).Take(4).ToList());
+        Assert.Contains(new string('e', 250), lines);
+        Assert.Equal(6, lines.Count);
+        Assert.Equal(2, lines.Count(l => l == marker));
+        var warnings = _engine.Warnings.Where(w => w.Code == ErrorCodes.OutputTruncated).Select(w => w.Message!).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("stdout passed MaxOutputBytes (250 bytes)", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("stderr passed MaxOutputBytes (250 bytes)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Execute_ScriptPrintingLintErrors_LogsErrorsWithHostPaths()
     {
         _dir.Write("src/a.ts", "");

@@ -1,0 +1,36 @@
+namespace SecureExec.Testing.MSBuild;
+
+/// <summary>
+/// Caps the bytes of one guest stream that reach the build log (<see cref="RunSandboxedNode.MaxOutputBytes"/>): past the
+/// cap the stream's last partial line is flushed, a marker line follows, and the rest of the stream is dropped.
+/// </summary>
+internal sealed class OutputCap(long limit, LineSplitter lines)
+{
+    private long _seen;
+
+    /// <summary>The stream passed the cap (the marker was emitted).</summary>
+    public bool Cut { get; private set; }
+
+    /// <summary>The marker line, the same text ExecAsync ends a cut capture with.</summary>
+    public static string Marker(long limit) => $"[secure-exec: output truncated after {limit} bytes]";
+
+    public void Push(ReadOnlySpan<byte> chunk)
+    {
+        lock (this)
+        {
+            if (Cut) return;
+            var room = limit - _seen;
+            if (chunk.Length <= room)
+            {
+                _seen += chunk.Length;
+                lines.Push(chunk);
+                return;
+            }
+            lines.Push(chunk[..(int)room]);
+            _seen = limit;
+            Cut = true;
+            lines.Flush();
+            lines.Emit(Marker(limit));
+        }
+    }
+}
