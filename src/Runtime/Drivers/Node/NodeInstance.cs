@@ -80,7 +80,27 @@ internal sealed partial class NodeInstance : IDisposable
     public void RequestExit(int code)
     {
         _exitCode ??= code & 0xFF;
+        if (!_interrupted) CodeCache.StoreAfterRun(Engine, _pendingCodeCache); // last chance: the engine stops now
         Interrupt();
+    }
+
+    /// <summary>Texts this process compiled first; their code cache is made when it ends (see CodeCache).</summary>
+    private readonly List<CodeCache.Pending> _pendingCodeCache = [];
+
+    /// <summary>
+    /// Compiles an ES module the loader hands to ClearScript, through the code cache: ClearScript keeps the compiled
+    /// module under its document and code, so the import that asked for it finds it instead of compiling again. A
+    /// module that does not compile is left to that import, which reports the error.
+    /// </summary>
+    public void PrecompileModule(DocumentInfo info, string source)
+    {
+        try
+        {
+            CodeCache.Compile(Engine, info, source, _pendingCodeCache).Dispose();
+        }
+        catch (ScriptEngineException)
+        {
+        }
     }
 
     public void DeferSignals(ulong signals) => _deferredSignals |= signals;
@@ -110,6 +130,7 @@ internal sealed partial class NodeInstance : IDisposable
             {
                 var code = Call(DispatchKind.ExitEvent, 0);
                 _exitCode = code is int c ? c & 0xFF : 0;
+                if (!_interrupted) CodeCache.StoreAfterRun(Engine, _pendingCodeCache);
             }
         }
         catch (ScriptInterruptedException)
@@ -289,7 +310,7 @@ internal sealed partial class NodeInstance : IDisposable
         V8Script script;
         try
         {
-            script = filename.StartsWith('/') ? CodeCache.Compile(Engine, info, source) : Engine.Compile(info, source);
+            script = filename.StartsWith('/') ? CodeCache.Compile(Engine, info, source, _pendingCodeCache) : Engine.Compile(info, source);
         }
         catch (ScriptEngineException ex)
         {

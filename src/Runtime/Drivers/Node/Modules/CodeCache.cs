@@ -2,16 +2,20 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.ClearScript;
+using Microsoft.ClearScript.JavaScript;
 using Microsoft.ClearScript.V8;
 
 namespace SecureExec.Testing.Drivers.Node.Modules;
 
 /// <summary>
-/// V8 code cache for guest CommonJS sources, shared by every engine of the host process (each guest has its own
-/// isolate, so V8's in-isolate cache never helps a second `node`): the first compile of a source produces the cache
-/// data, later compiles of the same text (any runtime, any path) consume it and skip parsing — the work Node 22's
-/// `module.enableCompileCache()` saves, which tsc, prettier and eslint switch on. Keyed by SHA-256 of the exact source
-/// text: V8 itself only checks the length, so a weaker key could run one guest's code for another's source.
+/// V8 code cache for guest CommonJS files and ES modules, shared by every engine of the host process (each guest has
+/// its own isolate, so V8's in-isolate cache never helps a second `node`): later compiles of a text compiled before
+/// (any runtime, any path) consume the cache data and skip parsing and compiling — the work Node 22's
+/// `module.enableCompileCache()` saves, which tsc, prettier and eslint switch on. The data is made once the first
+/// process that compiled the text has run (<see cref="StoreAfterRun"/>), as Node writes its cache at exit, so it holds
+/// the functions that process compiled lazily too, not only the top level. Keyed by SHA-256 of the exact source text and
+/// its kind (script or module): V8 itself only checks the length, so a weaker key could run one guest's code for
+/// another's source.
 /// </summary>
 internal static class CodeCache
 {
@@ -24,20 +28,57 @@ internal static class CodeCache
     private static readonly ConcurrentDictionary<Key, byte[]> s_entries = new();
     private static long s_bytes;
 
-    /// <summary>Compiles <paramref name="source"/>, consuming cache data when this text was compiled before.</summary>
-    public static V8Script Compile(V8ScriptEngine engine, DocumentInfo info, string source)
+    /// <summary>A text this process compiled first, whose cache data is made after the process ran.</summary>
+    internal readonly record struct Pending(DocumentInfo Info, string Source, Key Key);
+
+    /// <summary>
+    /// Compiles <paramref name="source"/> (a script, or an ES module when <paramref name="info"/> says so), consuming
+    /// cache data when this text was compiled before; else notes it in <paramref name="pending"/>.
+    /// </summary>
+    public static V8Script Compile(V8ScriptEngine engine, DocumentInfo info, string source, List<Pending> pending)
     {
         if (source.Length < MinLength) return engine.Compile(info, source);
-        var key = Key.Of(source);
-        s_entries.TryGetValue(key, out var cached);
+        var key = Key.Of(source, info.Category == ModuleCategory.Standard);
+        if (!s_entries.TryGetValue(key, out var cached))
+        {
+            var first = engine.Compile(info, source);
+            pending.Add(new Pending(info, source, key));
+            return first;
+        }
         var bytes = cached;
         var script = engine.Compile(info, source, V8CacheKind.Code, ref bytes, out var result);
         if (result == V8CacheResult.Updated && bytes is { Length: > 0 } && !ReferenceEquals(bytes, cached)) Store(key, cached, bytes);
         return script;
     }
 
+    /// <summary>
+    /// Makes the cache data of the texts this process compiled first, now that it ran: ClearScript still holds each
+    /// compiled script or module under its document and code, and V8 serializes every function compiled so far.
+    /// Call on the engine's thread while the engine can still run (before an exit interrupts it).
+    /// </summary>
+    public static void StoreAfterRun(V8ScriptEngine engine, List<Pending> pending)
+    {
+        try
+        {
+            foreach (var p in pending)
+            {
+                if (s_entries.ContainsKey(p.Key)) continue; // another process stored it meanwhile
+                using var script = engine.Compile(p.Info, p.Source, V8CacheKind.Code, out var bytes);
+                if (bytes is { Length: > 0 }) Store(p.Key, null, bytes);
+            }
+        }
+        catch (ScriptEngineException)
+        {
+            // interrupted (a kill) or out of memory: the next process that compiles these texts tries again
+        }
+        pending.Clear();
+    }
+
     /// <summary>Whether cache data for exactly this source text is held.</summary>
-    public static bool Contains(string source) => s_entries.ContainsKey(Key.Of(source));
+    public static bool Contains(string source, bool module = false) => s_entries.ContainsKey(Key.Of(source, module));
+
+    /// <summary>The size of the cache data held for this text, or 0 (tests see what the data covers).</summary>
+    internal static int SizeOf(string source, bool module) => s_entries.TryGetValue(Key.Of(source, module), out var b) ? b.Length : 0;
 
     private static void Store(Key key, byte[]? stale, byte[] bytes)
     {
@@ -50,14 +91,14 @@ internal static class CodeCache
         if (Interlocked.Add(ref s_bytes, bytes.Length) > MaxBytes || !s_entries.TryAdd(key, bytes)) Interlocked.Add(ref s_bytes, -bytes.Length);
     }
 
-    private readonly record struct Key(Int128 Low, Int128 High, int Length)
+    internal readonly record struct Key(Int128 Low, Int128 High, int Length, bool Module)
     {
-        public static Key Of(string source)
+        public static Key Of(string source, bool module)
         {
             Span<byte> digest = stackalloc byte[32];
             SHA256.HashData(MemoryMarshal.AsBytes(source.AsSpan()), digest);
             var parts = MemoryMarshal.Cast<byte, Int128>(digest);
-            return new Key(parts[0], parts[1], source.Length);
+            return new Key(parts[0], parts[1], source.Length, module);
         }
     }
 }

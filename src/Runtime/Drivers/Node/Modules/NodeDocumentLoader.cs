@@ -84,6 +84,7 @@ internal sealed partial class NodeDocumentLoader(NodeInstance node) : DocumentLo
                 ["dirname"] = dir,
             },
         };
+        node.PrecompileModule(info, source);
         return new StringDocument(info, source);
     }
 

@@ -1,5 +1,6 @@
 // node:dns — lookup through the kernel's resolver: VM names (localhost) answer locally; other names follow the
-// sandbox's egress policy (denied → an error saying so) and are resolved by the host when allowed.
+// sandbox's egress policy (denied → ENOTFOUND, as without DNS, with the reason in the message) and are resolved by
+// the host when allowed.
 'use strict';
 const { bridge, OP, nextTick } = internal;
 const errors = () => internal.errors;

@@ -49,4 +49,72 @@ public sealed class CodeCacheTests
         Assert.Equal("32\n", await RunAsync("/app/s.js", content));
         Assert.False(CodeCache.Contains(Wrapped(content)));
     }
+
+    /// <summary>The text V8 compiles for an ES module file without import(): the loader names it by its URL.</summary>
+    private static string AsModule(string content, string path) => content + "\n//# sourceURL=file://" + path;
+
+    /// <summary>A module with a large function that runs only when <paramref name="call"/> (same length either way).</summary>
+    private static string WithLazyFunction(string salt, bool call) =>
+        $"// {salt}\nfunction big(n) {{\n{string.Join("\n", Enumerable.Range(0, 150).Select(i => $"  if (n === {i}) return [n, {i}, 'v{i:D3}'].join('-');"))}\n  return 'none';\n}}\n" +
+        (call ? "console.log(big(3));   \n" : "console.log('skipped');\n");
+
+    [Fact]
+    public async Task EsModule_RunTwice_CachedAfterFirstAndSameOutput()
+    {
+        var content = Module("esm", Guid.NewGuid().ToString("N"));
+        Assert.False(CodeCache.Contains(AsModule(content, "/app/m.mjs"), module: true));
+        Assert.Equal("esm 200\n", await RunAsync("/app/m.mjs", content));
+        Assert.True(CodeCache.Contains(AsModule(content, "/app/m.mjs"), module: true));
+        Assert.False(CodeCache.Contains(AsModule(content, "/app/m.mjs"))); // a script of the same text is another entry
+        Assert.Equal("esm 200\n", await RunAsync("/app/m.mjs", content));
+    }
+
+    [Fact]
+    public async Task CacheData_MadeAfterTheRun_HoldsTheFunctionsItCompiledLazily()
+    {
+        var salt = Guid.NewGuid().ToString("N");
+        var called = WithLazyFunction(salt, call: true);
+        var skipped = WithLazyFunction(salt, call: false);
+        Assert.Equal(called.Length, skipped.Length);
+        Assert.Equal("3-3-v003\n", await RunAsync("/app/called.js", called));
+        Assert.Equal("skipped\n", await RunAsync("/app/skipped.js", skipped));
+        var withBig = CodeCache.SizeOf(Wrapped(called), module: false);
+        var withoutBig = CodeCache.SizeOf(Wrapped(skipped), module: false);
+        Assert.True(withoutBig > 0);
+        Assert.True(withBig > withoutBig + 2000, $"cache data with big() compiled: {withBig} bytes, without: {withoutBig}");
+        Assert.Equal("3-3-v003\n", await RunAsync("/app/called.js", called)); // and it is consumed
+    }
+
+    [Fact]
+    public async Task ProcessExit_StillStoresTheCacheData()
+    {
+        var content = Module("exiting", Guid.NewGuid().ToString("N")) + "process.exit(0);\n";
+        Assert.Equal("exiting 200\n", await RunAsync("/app/exit.mjs", content));
+        Assert.True(CodeCache.Contains(AsModule(content, "/app/exit.mjs"), module: true));
+    }
+
+    [Fact]
+    public async Task KilledProcess_StoresNothing_AndTheNextRunWorks()
+    {
+        var content = Module("killed", Guid.NewGuid().ToString("N")) + "setInterval(() => {}, 1000);\n";
+        await using (var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Files = new Dictionary<string, FileContent> { ["/app/k.js"] = content } }))
+        {
+            var r = await rt.ExecCommandAsync("node", ["/app/k.js"], new ExecOptions { Timeout = TimeSpan.FromMilliseconds(500) });
+            Assert.True(r.TimedOut);
+        }
+        Assert.False(CodeCache.Contains(Wrapped(content)));
+        var ok = content.Replace("setInterval(() => {}, 1000);", "/* no timer */", StringComparison.Ordinal);
+        Assert.Equal("killed 200\n", await RunAsync("/app/k.js", ok));
+    }
+
+    [Fact]
+    public async Task EsModule_WithSyntaxError_ReportsItAsBefore()
+    {
+        var content = Module("broken", Guid.NewGuid().ToString("N")) + "let x = ;\n";
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Files = new Dictionary<string, FileContent> { ["/app/b.mjs"] = content } });
+        var r = await rt.ExecCommandAsync("node", ["/app/b.mjs"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("SyntaxError: Unexpected token ';'", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", r.Stdout);
+    }
 }
