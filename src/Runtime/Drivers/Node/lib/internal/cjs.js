@@ -49,7 +49,10 @@ function Module(id = '', parent) {
 Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
 Module.builtinModules = [...builtinNames];
-Module.isBuiltin = (name) => builtinNames.has(String(name).replace(/^node:/, ''));
+Module.isBuiltin = (name) => {
+  name = String(name);
+  return name.startsWith('node:') ? builtinNames.has(name.slice(5)) || schemeOnlyBuiltins.has(name.slice(5)) : builtinNames.has(name);
+};
 Module.wrapper = wrapper;
 Module.wrap = (script) => wrapper[0] + script + wrapper[1];
 Module.globalPaths = [];

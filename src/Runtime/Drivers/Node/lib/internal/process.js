@@ -166,6 +166,12 @@ module.exports = function createProcess(internal, EventEmitter) {
   process.abort = () => { bridge(OP.Kill, process.pid, signalNumbers.SIGABRT); for (;;) { /* dying */ } };
   process.binding = (name) => { throw errors().notSupported(`process.binding('${name}')`); };
   process._linkedBinding = process.binding;
+  // Node 22.3+: a built-in by name (with or without node:), else undefined; one this sandbox lacks fails loudly.
+  process.getBuiltinModule = function getBuiltinModule(id) {
+    if (typeof id !== 'string') throw errors().invalidArgType('id', 'string', id);
+    if (!internal.cjs.Module.isBuiltin(id)) return undefined;
+    return internal.cjs.requireBuiltin(id);
+  };
   process.dlopen = () => { throw errors().notSupported('process.dlopen'); };
   // The capture callback takes uncaught errors before 'uncaughtException' listeners (bootstrap's handleUncaught).
   process.setUncaughtExceptionCaptureCallback = (fn) => {
