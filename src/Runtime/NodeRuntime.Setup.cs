@@ -27,8 +27,16 @@ public sealed partial class NodeRuntime
         if (!Directory.Exists(host)) throw new ArgumentException($"cannot mount {host} at {guestPath} ({what}): the host directory does not exist", "options");
         var e = fs.Mount(guestPath, host, readOnly);
         if (e != Errno.SUCCESS)
-            throw new ArgumentException($"cannot mount {host} at {guestPath} ({what}): {e.Message()}", "options");
+            throw new ArgumentException($"cannot mount {host} at {guestPath} ({what}): {MountFailure(e)}", "options");
     }
+
+    /// <summary>Why a mount failed, with the fix where there is one.</summary>
+    private static string MountFailure(Errno e) => e switch
+    {
+        Errno.EINVAL => "the guest path lies inside another mount, and mount points must be directories of the VM's own file system; choose a guest path outside that mount (or mount the outer directory only)",
+        Errno.EBUSY => "another host directory is already mounted there; mount each guest path once",
+        _ => e.Message(),
+    };
 
     private static void Seed(VirtualFileSystem fs, string cwd, string path, FileContent content)
     {

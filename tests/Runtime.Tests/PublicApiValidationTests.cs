@@ -22,7 +22,7 @@ public sealed class PublicApiValidationTests : IAsyncLifetime
         { "Cwd empty", "options" }, { "Cwd relative", "options" }, { "Cwd NUL", "options" },
         { "Mount host missing", "options" }, { "Mount host empty", "options" }, { "Mount guest root", "options" },
         { "Mount guest relative", "options" }, { "Mount guest empty", "options" }, { "Mount guest NUL", "options" },
-        { "Mount twice at one path", "options" }, { "Mount null entry", "options" },
+        { "Mount twice at one path", "options" }, { "Mount null entry", "options" }, { "Mount inside another mount", "options" },
         { "Env key empty", "options" }, { "Env key with =", "options" }, { "Env NUL", "options" }, { "Env null value", "options" },
         { "AllowedHosts empty entry", "options" }, { "AllowedHosts without NetworkEgress", "options" },
         { "CpuTimePerProcess zero", "options" }, { "CpuTimePerProcess negative", "options" }, { "JsHeapBytes negative", "options" },
@@ -44,6 +44,7 @@ public sealed class PublicApiValidationTests : IAsyncLifetime
         "Mount guest NUL" => new() { Mounts = [Mount("/da\0ta")] },
         "Mount twice at one path" => new() { Mounts = [Mount("/data"), Mount("/data/")] },
         "Mount null entry" => new() { Mounts = [null!] },
+        "Mount inside another mount" => new() { Mounts = [Mount("/data"), Mount("/data/inner")] },
         "Env key empty" => new() { Env = new Dictionary<string, string> { [""] = "x" } },
         "Env key with =" => new() { Env = new Dictionary<string, string> { ["A=B"] = "x" } },
         "Env NUL" => new() { Env = new Dictionary<string, string> { ["A"] = "x\0y" } },
@@ -72,6 +73,15 @@ public sealed class PublicApiValidationTests : IAsyncLifetime
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(async () => { await using var rt = await NodeRuntime.CreateAsync(OptionsFor(scenario)); });
         Assert.Equal(parameter, ex.ParamName);
         Assert.DoesNotContain("Exception", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_MountInsideAnotherMount_SaysWhyAndWhatToDo()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(async () => { await using var rt = await NodeRuntime.CreateAsync(OptionsFor("Mount inside another mount")); });
+        Assert.Contains("at /data/inner", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("lies inside another mount", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("choose a guest path outside that mount", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ internal static class CodeCache
     private static readonly ConcurrentDictionary<Key, byte[]> s_entries = new();
     private static long s_bytes;
 
+    /// <summary>The layer that keeps the data across host processes (tests point it at a directory of their own).</summary>
+    internal static CodeCacheDisk Disk { get; set; } = CodeCacheDisk.Shared;
+
     /// <summary>A text this process compiled first, whose cache data is made after the process ran.</summary>
     internal readonly record struct Pending(DocumentInfo Info, string Source, Key Key);
 
@@ -39,7 +42,12 @@ internal static class CodeCache
     {
         if (source.Length < MinLength) return engine.Compile(info, source);
         var key = Key.Of(source, info.Category == ModuleCategory.Standard);
-        if (!s_entries.TryGetValue(key, out var cached))
+        if (!s_entries.TryGetValue(key, out var cached) && Disk.TryRead(key.FileName) is { } stored)
+        {
+            Store(key, null, stored);
+            cached = stored;
+        }
+        if (cached is null)
         {
             var first = engine.Compile(info, source);
             pending.Add(new Pending(info, source, key));
@@ -47,7 +55,11 @@ internal static class CodeCache
         }
         var bytes = cached;
         var script = engine.Compile(info, source, V8CacheKind.Code, ref bytes, out var result);
-        if (result == V8CacheResult.Updated && bytes is { Length: > 0 } && !ReferenceEquals(bytes, cached)) Store(key, cached, bytes);
+        if (result == V8CacheResult.Updated && bytes is { Length: > 0 } && !ReferenceEquals(bytes, cached))
+        {
+            Store(key, cached, bytes); // V8 rejected the data (another V8 build or flags): replaced by fresh data
+            Disk.Write(key.FileName, bytes);
+        }
         return script;
     }
 
@@ -64,7 +76,9 @@ internal static class CodeCache
             {
                 if (s_entries.ContainsKey(p.Key)) continue; // another process stored it meanwhile
                 using var script = engine.Compile(p.Info, p.Source, V8CacheKind.Code, out var bytes);
-                if (bytes is { Length: > 0 }) Store(p.Key, null, bytes);
+                if (bytes is not { Length: > 0 }) continue;
+                Store(p.Key, null, bytes);
+                Disk.Write(p.Key.FileName, bytes);
             }
         }
         catch (ScriptEngineException)
@@ -76,6 +90,12 @@ internal static class CodeCache
 
     /// <summary>Whether cache data for exactly this source text is held.</summary>
     public static bool Contains(string source, bool module = false) => s_entries.ContainsKey(Key.Of(source, module));
+
+    /// <summary>Drops this text's data from memory, as a new host process starts (tests of the disk layer).</summary>
+    internal static void ForgetInMemory(string source, bool module)
+    {
+        if (s_entries.TryRemove(Key.Of(source, module), out var bytes)) Interlocked.Add(ref s_bytes, -bytes.Length);
+    }
 
     /// <summary>The size of the cache data held for this text, or 0 (tests see what the data covers).</summary>
     internal static int SizeOf(string source, bool module) => s_entries.TryGetValue(Key.Of(source, module), out var b) ? b.Length : 0;
@@ -100,5 +120,8 @@ internal static class CodeCache
             var parts = MemoryMarshal.Cast<byte, Int128>(digest);
             return new Key(parts[0], parts[1], source.Length, module);
         }
+
+        /// <summary>The key as a file name of the disk layer.</summary>
+        public string FileName => $"{Low:x32}{High:x32}-{Length}.{(Module ? "mjs" : "cjs")}.v8cache";
     }
 }

@@ -117,4 +117,18 @@ public sealed class CodeCacheTests
         Assert.Contains("SyntaxError: Unexpected token ';'", r.Stderr, StringComparison.Ordinal);
         Assert.Equal("", r.Stdout);
     }
+
+    [Fact]
+    public async Task Disk_ANewHostProcessStartsFromTheStoredData()
+    {
+        var content = Module("disk", Guid.NewGuid().ToString("N"));
+        var text = AsModule(content, "/app/d.mjs");
+        Assert.Equal("disk 200\n", await RunAsync("/app/d.mjs", content));
+        var reads = CodeCache.Disk.Reads;
+        CodeCache.ForgetInMemory(text, module: true); // as a new host process: memory empty, disk kept
+        Assert.False(CodeCache.Contains(text, module: true));
+        Assert.Equal("disk 200\n", await RunAsync("/app/d.mjs", content));
+        Assert.True(CodeCache.Contains(text, module: true));
+        Assert.True(CodeCache.Disk.Reads > reads);
+    }
 }
