@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using SecureExec.Testing.Drivers.Wasm;
 
 namespace SecureExec.Testing.Drivers.Node.Modules;
@@ -6,7 +7,8 @@ namespace SecureExec.Testing.Drivers.Node.Modules;
 /// The disk layer of <see cref="CodeCache"/>: V8 cache data kept across host processes, as Node keeps its compile cache
 /// (a new `dotnet test` run then starts tsc or prettier from cache data instead of compiling megabytes of source). One
 /// file per text, named by its key (SHA-256 of the text, and its kind); V8 checks its own version, flags and the
-/// source's length when it consumes data and rejects stale data, which is then replaced. Files are written to a temp
+/// source's length when it consumes data and rejects stale data, which is then replaced; each file starts with the
+/// SHA-256 of its data, so a truncated or damaged file is dropped rather than handed to V8. Files are written to a temp
 /// name and renamed into place, so host processes share the directory safely. The directory is per user, like the
 /// WASM module cache beside it: V8 trusts the bytecode it deserializes. Bounded: past <see cref="MaxBytes"/> the least
 /// recently used files are deleted.
@@ -17,6 +19,7 @@ internal sealed class CodeCacheDisk(string? directory, long maxBytes)
     public const long DefaultMaxBytes = 512L << 20;
 
     private static readonly Lazy<CodeCacheDisk> s_shared = new(() => new CodeCacheDisk(DefaultDirectory(), DefaultMaxBytes));
+    private const int DigestBytes = 32;
     private readonly object _sizeLock = new();
     private long _size = -1; // bytes in the directory, counted on first store; guarded by _sizeLock
 
@@ -49,10 +52,15 @@ internal sealed class CodeCacheDisk(string? directory, long maxBytes)
         if (!File.Exists(file)) return null;
         try
         {
-            var bytes = File.ReadAllBytes(file);
+            var stored = File.ReadAllBytes(file);
+            if (stored.Length <= DigestBytes || !SHA256.HashData(stored.AsSpan(DigestBytes)).AsSpan().SequenceEqual(stored.AsSpan(0, DigestBytes)))
+            {
+                TryDelete(file); // damaged: compile again, and store anew
+                return null;
+            }
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
             Interlocked.Increment(ref _reads);
-            return bytes.Length > 0 ? bytes : null;
+            return stored[DigestBytes..];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +78,11 @@ internal sealed class CodeCacheDisk(string? directory, long maxBytes)
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            File.WriteAllBytes(temp, bytes);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(SHA256.HashData(bytes));
+                stream.Write(bytes);
+            }
             File.Move(temp, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -80,7 +92,7 @@ internal sealed class CodeCacheDisk(string? directory, long maxBytes)
         }
         lock (_sizeLock)
         {
-            _size = _size < 0 ? DirectorySize() : _size + bytes.Length;
+            _size = _size < 0 ? DirectorySize() : _size + DigestBytes + bytes.Length;
             if (_size > MaxBytes) _size = Trim();
         }
     }

@@ -24,9 +24,25 @@ public sealed class CodeCacheDiskTests : IDisposable
     }
 
     [Fact]
+    public void DamagedOrTruncatedFile_IsDroppedNotReturned()
+    {
+        var disk = new CodeCacheDisk(_dir, 1 << 20);
+        disk.Write("d", [1, 2, 3, 4]);
+        var file = Path.Combine(_dir, "d");
+        var bytes = File.ReadAllBytes(file);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(file, bytes);
+        Assert.Null(disk.TryRead("d"));
+        Assert.False(File.Exists(file));
+        disk.Write("t", [1, 2, 3, 4]);
+        File.WriteAllBytes(Path.Combine(_dir, "t"), File.ReadAllBytes(Path.Combine(_dir, "t"))[..20]);
+        Assert.Null(disk.TryRead("t"));
+    }
+
+    [Fact]
     public void PastTheBound_LeastRecentlyUsedFilesGo()
     {
-        var disk = new CodeCacheDisk(_dir, 4000);
+        var disk = new CodeCacheDisk(_dir, 4000 + 5 * 32); // five files of 900 bytes of data and a 32-byte digest each
         var clock = DateTime.UtcNow.AddHours(-1);
         foreach (var name in new[] { "old", "used", "mid" })
         {
@@ -36,7 +52,7 @@ public sealed class CodeCacheDiskTests : IDisposable
         Assert.NotNull(disk.TryRead("used")); // a hit makes it the most recently used
         disk.Write("new", new byte[900]); // 3600 bytes: under the bound
         Assert.Equal(4, Directory.GetFiles(_dir).Length);
-        disk.Write("newer", new byte[900]); // 4500 > 4000: the oldest go until at most 3000 are left ("old", then "mid")
+        disk.Write("newer", new byte[900]); // over the bound: the oldest go until at most 3/4 of it are left ("old", then "mid")
         Assert.Equal(["new", "newer", "used"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
