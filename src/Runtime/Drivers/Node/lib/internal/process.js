@@ -54,7 +54,15 @@ module.exports = function createProcess(internal, EventEmitter) {
     pid: info.pid,
     ppid: info.ppid,
     config: { variables: {} },
-    features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true },
+    // Node 22's shape (the last three are getters there too): require(esm) works; TypeScript is not stripped (false, as
+    // Node reports with type stripping off).
+    features: {
+      inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
+      openssl_is_boringssl: false,
+      get cached_builtins() { return true; },
+      get require_module() { return true; },
+      get typescript() { return false; },
+    },
     allowedNodeEnvironmentFlags: new Set(),
     moduleLoadList: [],
     _exiting: false,
