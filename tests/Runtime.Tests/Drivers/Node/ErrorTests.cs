@@ -60,6 +60,16 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public void SyntaxError_OnLine1_CaretUnderTheFilesOwnColumn()
+    {
+        // Node 22.23.5 (recorded): the caret sits under the ':' at column 6 of the file's text.
+        _vm.WriteFile("/app/one.js", "const x: number = 1;\nconsole.log(x);\n");
+        var r = _vm.Node("/app/one.js");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("/app/one.js:1\nconst x: number = 1;\n      ^\n\nSyntaxError: Missing initializer in const declaration\n", r.Stderr);
+    }
+
+    [Fact]
     public void Uncaught_InEsmModule_ExitsWithError()
     {
         _vm.WriteFile("/app/m.mjs", "await null;\nthrow new RangeError('late');\n");

@@ -167,8 +167,10 @@ function syntaxErrorFromDetails(details, filename, source, realm = globalThis) {
   if (m) {
     let shownFile = filename;
     if (shownFile.startsWith('node:') === false && !shownFile.startsWith('/') && !shownFile.startsWith('[')) shownFile = filename;
-    const col = Math.max(0, Number(m[2]) - 1);
     const line = Number(m[1]);
+    // V8 counts line 1's columns from the CommonJS wrapper's start; the caret goes under the file's own text.
+    const shift = line === 1 && typeof source === 'string' && source.startsWith(wrapperPrefix) ? wrapperPrefix.length : 0;
+    const col = Math.max(0, Number(m[2]) - 1 - shift);
     const text = sourceLine(source, line, filename) ?? m[3];
     const header = `${shownFile}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n\n`;
     Object.defineProperty(err, kSourceHeader, { value: header, enumerable: false });
