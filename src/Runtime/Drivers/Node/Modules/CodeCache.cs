@@ -25,6 +25,9 @@ internal static class CodeCache
     /// <summary>Sources shorter than this compile faster than a cache lookup pays back.</summary>
     public const int MinLength = 1024;
 
+    /// <summary>Texts one process may leave for <see cref="StoreAfterRun"/>; later ones get their data when compiled.</summary>
+    public const int MaxPendingPerProcess = 512;
+
     private static readonly ConcurrentDictionary<Key, byte[]> s_entries = new();
     private static long s_bytes;
 
@@ -46,6 +49,18 @@ internal static class CodeCache
         {
             Store(key, null, stored);
             cached = stored;
+        }
+        if (cached is null && pending.Count >= MaxPendingPerProcess)
+        {
+            // ClearScript keeps about a thousand compiled scripts per isolate (and modules per context): past this
+            // many, the first ones may be gone by the end, so these texts get their data now (top level only).
+            var now = engine.Compile(info, source, V8CacheKind.Code, out var data);
+            if (data is { Length: > 0 })
+            {
+                Store(key, null, data);
+                Disk.Write(key.FileName, data);
+            }
+            return now;
         }
         if (cached is null)
         {

@@ -131,4 +131,25 @@ public sealed class CodeCacheTests
         Assert.True(CodeCache.Contains(text, module: true));
         Assert.True(CodeCache.Disk.Reads > reads);
     }
+
+    [Fact]
+    public async Task ManyTexts_InOneProcess_AllGetData_ThoseBeyondThePendingBoundWhenCompiled()
+    {
+        // Each module runs a function of its own while loading: data made after the run holds that function, data made
+        // when the text is compiled does not (V8 compiles it lazily), so the sizes tell which way each text went.
+        var salt = Guid.NewGuid().ToString("N");
+        var count = CodeCache.MaxPendingPerProcess + 8;
+        var texts = Enumerable.Range(0, count).Select(i =>
+            Module($"m{i:D4}", salt).Replace("console.log(", "module.exports = () => words.map((w) => w + '!').join().length + (", StringComparison.Ordinal) + "module.exports();\n").ToList();
+        var files = new Dictionary<string, FileContent> { ["/app/main.js"] = $"for (let i = 0; i < {count}; i++) require('./m' + i + '.js'); console.log('{count} loaded');" };
+        for (var i = 0; i < count; i++) files[$"/app/m{i}.js"] = texts[i];
+        await using var rt = await NodeRuntime.CreateAsync(new NodeRuntimeOptions { Files = files });
+        var r = await rt.ExecCommandAsync("node", ["/app/main.js"]);
+        Assert.Equal($"{count} loaded\n", r.Stdout);
+        var sizes = texts.Select(t => CodeCache.SizeOf(Wrapped(t), module: false)).ToList();
+        Assert.All(sizes, size => Assert.True(size > 0));
+        var afterRun = sizes.Take(CodeCache.MaxPendingPerProcess).Min();
+        var whenCompiled = sizes.Skip(CodeCache.MaxPendingPerProcess).Max();
+        Assert.True(afterRun > whenCompiled, $"after the run: at least {afterRun} bytes; when compiled: at most {whenCompiled} bytes");
+    }
 }
