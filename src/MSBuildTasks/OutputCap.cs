@@ -6,6 +6,7 @@ namespace SecureExec.Testing.MSBuild;
 /// </summary>
 internal sealed class OutputCap(long limit, LineSplitter lines)
 {
+    private readonly object _gate = new();
     private long _seen;
 
     /// <summary>The stream passed the cap (the marker was emitted).</summary>
@@ -16,7 +17,7 @@ internal sealed class OutputCap(long limit, LineSplitter lines)
 
     public void Push(ReadOnlySpan<byte> chunk)
     {
-        lock (this)
+        lock (_gate)
         {
             if (Cut) return;
             var room = limit - _seen;
