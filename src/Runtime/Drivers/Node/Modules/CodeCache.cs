@@ -50,31 +50,24 @@ internal static class CodeCache
             Store(key, null, stored);
             cached = stored;
         }
-        if (cached is null && pending.Count >= MaxPendingPerProcess)
-        {
-            // ClearScript keeps about a thousand compiled scripts per isolate (and modules per context): past this
-            // many, the first ones may be gone by the end, so these texts get their data now (top level only).
-            var now = engine.Compile(info, source, V8CacheKind.Code, out var data);
-            if (data is { Length: > 0 })
-            {
-                Store(key, null, data);
-                Disk.Write(key.FileName, data);
-            }
-            return now;
-        }
-        if (cached is null)
+        if (cached is null && pending.Count < MaxPendingPerProcess)
         {
             var first = engine.Compile(info, source);
             pending.Add(new Pending(info, source, key));
             return first;
         }
+        if (cached is null)
+        {
+            // ClearScript keeps about a thousand compiled scripts per isolate (and modules per context): past this
+            // many, the first ones may be gone by the end, so these texts get their data now (top level only).
+            var now = engine.Compile(info, source, V8CacheKind.Code, out var data);
+            if (data is { Length: > 0 }) Keep(key, null, data);
+            return now;
+        }
         var bytes = cached;
         var script = engine.Compile(info, source, V8CacheKind.Code, ref bytes, out var result);
-        if (result == V8CacheResult.Updated && bytes is { Length: > 0 } && !ReferenceEquals(bytes, cached))
-        {
-            Store(key, cached, bytes); // V8 rejected the data (another V8 build or flags): replaced by fresh data
-            Disk.Write(key.FileName, bytes);
-        }
+        // V8 rejected the data (another V8 build or flags): replaced by fresh data
+        if (result == V8CacheResult.Updated && bytes is { Length: > 0 } && !ReferenceEquals(bytes, cached)) Keep(key, cached, bytes);
         return script;
     }
 
@@ -91,9 +84,7 @@ internal static class CodeCache
             {
                 if (s_entries.ContainsKey(p.Key)) continue; // another process stored it meanwhile
                 using var script = engine.Compile(p.Info, p.Source, V8CacheKind.Code, out var bytes);
-                if (bytes is not { Length: > 0 }) continue;
-                Store(p.Key, null, bytes);
-                Disk.Write(p.Key.FileName, bytes);
+                if (bytes is { Length: > 0 }) Keep(p.Key, null, bytes);
             }
         }
         catch (ScriptEngineException)
@@ -114,6 +105,13 @@ internal static class CodeCache
 
     /// <summary>The size of the cache data held for this text, or 0 (tests see what the data covers).</summary>
     internal static int SizeOf(string source, bool module) => s_entries.TryGetValue(Key.Of(source, module), out var b) ? b.Length : 0;
+
+    /// <summary>New data for <paramref name="key"/>: held in memory and written to disk.</summary>
+    private static void Keep(Key key, byte[]? stale, byte[] bytes)
+    {
+        Store(key, stale, bytes);
+        Disk.Write(key.FileName, bytes);
+    }
 
     private static void Store(Key key, byte[]? stale, byte[] bytes)
     {
