@@ -12,9 +12,6 @@ internal sealed class OutputCap(long limit, LineSplitter lines)
     /// <summary>The stream passed the cap (the marker was emitted).</summary>
     public bool Cut { get; private set; }
 
-    /// <summary>The marker line, the same text ExecAsync ends a cut capture with.</summary>
-    public static string Marker(long limit) => $"[secure-exec: output truncated after {limit} bytes]";
-
     public void Push(ReadOnlySpan<byte> chunk)
     {
         lock (_gate)
@@ -31,7 +28,7 @@ internal sealed class OutputCap(long limit, LineSplitter lines)
             _seen = limit;
             Cut = true;
             lines.Flush();
-            lines.Emit(Marker(limit));
+            lines.Emit(RuntimeLimits.OutputTruncatedMarker(limit)); // the line ExecAsync ends a cut capture with
         }
     }
 }

@@ -173,7 +173,7 @@ public sealed class CommandProcess : IAsyncDisposable
             return;
         }
         capture.Write(chunk[..(int)room]);
-        capture.Write(Encoding.UTF8.GetBytes($"\n[secure-exec: output truncated after {_captureLimit} bytes]\n"));
+        capture.Write(Encoding.UTF8.GetBytes("\n" + RuntimeLimits.OutputTruncatedMarker(_captureLimit) + "\n"));
         Volatile.Write(ref _truncated, 1);
     }
 

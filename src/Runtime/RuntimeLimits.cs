@@ -51,6 +51,9 @@ public sealed record RuntimeLimits
     /// </summary>
     public long MaxOutputBytes { get; init; } = 32L << 20;
 
+    /// <summary>The line that ends output cut at <paramref name="maxOutputBytes"/> (ExecAsync's capture, the MSBuild log).</summary>
+    public static string OutputTruncatedMarker(long maxOutputBytes) => $"[secure-exec: output truncated after {maxOutputBytes} bytes]";
+
     /// <summary>Default of <see cref="MaxTimersPerProcess"/>.</summary>
     public const int DefaultMaxTimersPerProcess = 100_000;
 
